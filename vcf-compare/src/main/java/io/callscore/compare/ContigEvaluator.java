@@ -1,0 +1,119 @@
+package io.callscore.compare;
+
+import io.callscore.vcf.ContigVariants;
+
+import java.util.List;
+
+/** Runs the path search on one contig and turns the best path into per-variant statuses and call weights. */
+final class ContigEvaluator
+{
+    private ContigEvaluator()
+    {
+    }
+
+    static ContigOutcome evaluate(final String contig, final byte[] template, final ContigVariants baseline,
+        final ContigVariants calls, final CompareOptions options, final List<String> tooComplex)
+    {
+        final int nb = baseline == null ? 0 : baseline.size();
+        final int nc = calls == null ? 0 : calls.size();
+        final byte[] baselineStatus = new byte[nb];
+        final byte[] callStatus = new byte[nc];
+        final double[] callWeight = new double[nc];
+        if (nb == 0 || nc == 0)
+        {
+            // One side empty: nothing can match, no search needed.
+            java.util.Arrays.fill(baselineStatus, VariantStatus.NO_MATCH);
+            java.util.Arrays.fill(callStatus, VariantStatus.NO_MATCH);
+            return new ContigOutcome(contig, baseline, calls, baselineStatus, callStatus, callWeight);
+        }
+        final SideVariants baselineSide = new SideVariants(baseline, options.squashPloidy());
+        final SideVariants callSide = new SideVariants(calls, options.squashPloidy());
+        final int haplotypes = options.squashPloidy() ? 1 : baseline.ploidy();
+        final PathFinder finder = new PathFinder(template, contig, baselineSide, callSide, haplotypes,
+            options.maxPaths(), options.maxIterations(), tooComplex);
+        final Path best = finder.bestPath();
+        if (best == null)
+        {
+            throw new IllegalStateException("no path found on " + contig + ": please report this input");
+        }
+        // Variants in neither list were dropped in a too-complex region.
+        java.util.Arrays.fill(baselineStatus, VariantStatus.TOO_COMPLEX);
+        java.util.Arrays.fill(callStatus, VariantStatus.TOO_COMPLEX);
+        for (IntNode x = best.baseline.excluded(); x != null; x = x.tail())
+        {
+            baselineStatus[baselineSide.variant(x.value())] = VariantStatus.NO_MATCH;
+        }
+        for (IntNode x = best.calls.excluded(); x != null; x = x.tail())
+        {
+            callStatus[callSide.variant(x.value())] = VariantStatus.NO_MATCH;
+        }
+        final int[] baselineTp = sortedIndices(best.baseline.included());
+        final int[] callTp = sortedIndices(best.calls.included());
+        for (final int i : baselineTp)
+        {
+            baselineStatus[baselineSide.variant(i)] = VariantStatus.TP;
+        }
+        for (final int i : callTp)
+        {
+            callStatus[callSide.variant(i)] = VariantStatus.TP;
+        }
+        assignWeights(IntNode.toArrayOldestFirst(best.syncPoints), baselineSide, baselineTp, callSide, callTp,
+            callWeight);
+        return new ContigOutcome(contig, baseline, calls, baselineStatus, callStatus, callWeight);
+    }
+
+    /** Sorted-order indices of an included list, oldest first. */
+    private static int[] sortedIndices(final IncludedNode head)
+    {
+        final int[] out = new int[IncludedNode.size(head)];
+        int n = out.length;
+        for (IncludedNode x = head; x != null; x = x.tail())
+        {
+            out[--n] = x.variant();
+        }
+        return out;
+    }
+
+    /**
+     * Each call TP belongs to the sync region that ends at the first sync point at or after its start; its weight
+     * is (baseline TPs of the region inside the evaluation regions) / (call TPs of the region), or 0 when the
+     * region has no baseline TP.
+     */
+    private static void assignWeights(final int[] syncPoints, final SideVariants baseline, final int[] baselineTp,
+        final SideVariants calls, final int[] callTp, final double[] callWeight)
+    {
+        final int n = syncPoints.length;
+        final int[] baselineCount = new int[n];
+        final int[] baselineInside = new int[n];
+        final int[] callCount = new int[n];
+        int b = 0;
+        int c = 0;
+        for (int s = 0; s < n; s++)
+        {
+            final int loc = syncPoints[s];
+            while (b < baselineTp.length && baseline.start(baselineTp[b]) <= loc)
+            {
+                baselineCount[s]++;
+                if (!baseline.variants().isOutside(baseline.variant(baselineTp[b])))
+                {
+                    baselineInside[s]++;
+                }
+                b++;
+            }
+            while (c < callTp.length && calls.start(callTp[c]) <= loc)
+            {
+                callCount[s]++;
+                c++;
+            }
+        }
+        int s = 0;
+        for (final int i : callTp)
+        {
+            while (syncPoints[s] < calls.start(i) && s + 1 < n)
+            {
+                s++;
+            }
+            callWeight[calls.variant(i)] = baselineCount[s] == 0 ? 0.0 : (double)baselineInside[s] / callCount[s];
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package io.callscore.compare;
+
+/**
+ * Which of two paths to keep (vcfeval's default "max sum" preference):
+ * <ol>
+ * <li>more included variants, baseline plus calls, wins;</li>
+ * <li>then, when both include some baseline variant, the smaller imbalance between baseline and call
+ * variants included since the last sync point;</li>
+ * <li>then the later most recent sync point;</li>
+ * <li>then the smaller first-haplotype allele index of the most recently included baseline variant;</li>
+ * <li>otherwise {@code second}.</li>
+ * </ol>
+ * Argument order matters for ties: merging equal states calls {@code better(newcomer, existing)}, finishing
+ * calls {@code better(bestSoFar, finished)}.
+ */
+final class PathPreference
+{
+    private PathPreference()
+    {
+    }
+
+    static Path better(final Path first, final Path second)
+    {
+        final IncludedNode firstBaseline = first.baseline.included();
+        final IncludedNode secondBaseline = second.baseline.included();
+        final int firstSize = IncludedNode.size(first.calls.included()) + IncludedNode.size(firstBaseline);
+        final int secondSize = IncludedNode.size(second.calls.included()) + IncludedNode.size(secondBaseline);
+        if (firstSize != secondSize)
+        {
+            return firstSize > secondSize ? first : second;
+        }
+        if (firstBaseline != null && secondBaseline != null)
+        {
+            final int firstDelta = Math.abs(first.baselineSinceSync - first.callsSinceSync);
+            final int secondDelta = Math.abs(second.baselineSinceSync - second.callsSinceSync);
+            if (firstDelta != secondDelta)
+            {
+                return firstDelta < secondDelta ? first : second;
+            }
+            final int firstSync = first.syncPoints == null ? 0 : first.syncPoints.value();
+            final int secondSync = second.syncPoints == null ? 0 : second.syncPoints.value();
+            if (firstSync != secondSync)
+            {
+                return firstSync > secondSync ? first : second;
+            }
+            return firstBaseline.alleleIds()[0] < secondBaseline.alleleIds()[0] ? first : second;
+        }
+        return second;
+    }
+}

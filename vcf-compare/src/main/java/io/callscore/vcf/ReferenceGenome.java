@@ -1,0 +1,312 @@
+package io.callscore.vcf;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A reference genome from FASTA. Plain FASTA with a {@code .fai} index is read lazily, one contig at a time;
+ * without an index (or when gzip/bgzip compressed) the file is scanned once and the index is built in memory.
+ * Bases are returned encoded with {@link Bases} codes; IUPAC ambiguity codes become {@code N}.
+ */
+public final class ReferenceGenome
+{
+    private static final byte[] FASTA_CODES = new byte[256];
+
+    static
+    {
+        java.util.Arrays.fill(FASTA_CODES, Bases.INVALID);
+        for (final char c : "ACGTNRYKMSWBDHVU".toCharArray())
+        {
+            final byte code = c == 'U' ? Bases.T : Bases.code((byte)c) == Bases.INVALID ? Bases.N : Bases.code((byte)c);
+            FASTA_CODES[c] = code;
+            FASTA_CODES[Character.toLowerCase(c)] = code;
+        }
+    }
+
+    private record FaiEntry(String name, long length, long offset, int lineBases, int lineWidth)
+    {
+    }
+
+    private final Path file;
+    private final Map<String, FaiEntry> index;
+    private final List<String> names;
+    private final Map<String, byte[]> loaded = new HashMap<>();
+
+    private ReferenceGenome(final Path file, final Map<String, FaiEntry> index, final Map<String, byte[]> preloaded)
+    {
+        this.file = file;
+        this.index = index;
+        final List<String> order = new ArrayList<>(index != null ? index.keySet() : preloaded.keySet());
+        this.names = Collections.unmodifiableList(order);
+        this.loaded.putAll(preloaded);
+    }
+
+    /** Opens a FASTA file, using its {@code .fai} when present. */
+    public static ReferenceGenome open(final Path fasta)
+    {
+        if (!Files.isRegularFile(fasta))
+        {
+            throw new InputException(fasta, "file not found");
+        }
+        final Path fai = fasta.resolveSibling(fasta.getFileName() + ".fai");
+        if (!isGzip(fasta) && Files.isRegularFile(fai))
+        {
+            return new ReferenceGenome(fasta, readFai(fai), Map.of());
+        }
+        return new ReferenceGenome(fasta, null, scan(fasta));
+    }
+
+    /** A reference built in memory (tests, generated data). Bases are ASCII. */
+    public static ReferenceGenome of(final Map<String, String> contigs)
+    {
+        final Map<String, byte[]> encoded = new LinkedHashMap<>();
+        contigs.forEach((name, seq) ->
+        {
+            final byte[] ascii = seq.getBytes(StandardCharsets.US_ASCII);
+            final byte[] codes = new byte[ascii.length];
+            for (int i = 0; i < ascii.length; i++)
+            {
+                codes[i] = FASTA_CODES[ascii[i] & 0xFF];
+                if (codes[i] == Bases.INVALID)
+                {
+                    throw new IllegalArgumentException("not a base in contig " + name + " at " + (i + 1));
+                }
+            }
+            encoded.put(name, codes);
+        });
+        return new ReferenceGenome(Path.of("<memory>"), null, encoded);
+    }
+
+    public Path file()
+    {
+        return file;
+    }
+
+    /** Contig names in file order. */
+    public List<String> names()
+    {
+        return names;
+    }
+
+    public boolean contains(final String contig)
+    {
+        return index != null ? index.containsKey(contig) : loaded.containsKey(contig);
+    }
+
+    /** Length of a contig, or -1 when absent. */
+    public int length(final String contig)
+    {
+        if (index != null)
+        {
+            final FaiEntry e = index.get(contig);
+            return e == null ? -1 : (int)e.length();
+        }
+        final byte[] b = loaded.get(contig);
+        return b == null ? -1 : b.length;
+    }
+
+    /** Encoded bases of a contig (shared array: do not modify), or null when absent. */
+    public synchronized byte[] bases(final String contig)
+    {
+        byte[] b = loaded.get(contig);
+        if (b == null && index != null)
+        {
+            final FaiEntry e = index.get(contig);
+            if (e == null)
+            {
+                return null;
+            }
+            b = readIndexed(e);
+            loaded.put(contig, b);
+        }
+        return b;
+    }
+
+    /** Drops cached contig bases (lazy references only), to bound memory over many contigs. */
+    public synchronized void release(final String contig)
+    {
+        if (index != null)
+        {
+            loaded.remove(contig);
+        }
+    }
+
+    private byte[] readIndexed(final FaiEntry e)
+    {
+        if (e.length() > Integer.MAX_VALUE - 16)
+        {
+            throw new InputException(file, "contig " + e.name() + " is too long (" + e.length() + " bp)");
+        }
+        final int length = (int)e.length();
+        final byte[] out = new byte[length];
+        final long lines = e.lineBases() == 0 ? 0 : (length + e.lineBases() - 1) / e.lineBases();
+        final long span = lines == 0 ? 0 : (lines - 1) * e.lineWidth() + (length - (lines - 1) * e.lineBases());
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "r"))
+        {
+            final byte[] raw = new byte[(int)span];
+            raf.seek(e.offset());
+            raf.readFully(raw);
+            int o = 0;
+            for (int i = 0; i < raw.length && o < length; i++)
+            {
+                final byte c = raw[i];
+                if (c == '\n' || c == '\r')
+                {
+                    continue;
+                }
+                final byte code = FASTA_CODES[c & 0xFF];
+                if (code == Bases.INVALID)
+                {
+                    throw new InputException(file, "contig " + e.name() + ": character '" + (char)c
+                        + "' is not a base (or the .fai index does not match the FASTA)");
+                }
+                out[o++] = code;
+            }
+            if (o != length)
+            {
+                throw new InputException(file, "contig " + e.name() + " is shorter than its .fai entry says");
+            }
+        }
+        catch (final IOException ex)
+        {
+            throw new InputException(file, "cannot read contig " + e.name() + " (" + InputFiles.describe(ex)
+                + "; is the .fai index stale?)");
+        }
+        return out;
+    }
+
+    private static boolean isGzip(final Path file)
+    {
+        try (var in = Files.newInputStream(file))
+        {
+            return in.read() == 0x1f && in.read() == 0x8b;
+        }
+        catch (final IOException e)
+        {
+            throw new InputException(file, "cannot read: " + InputFiles.describe(e));
+        }
+    }
+
+    private static Map<String, FaiEntry> readFai(final Path fai)
+    {
+        final Map<String, FaiEntry> entries = new LinkedHashMap<>();
+        try (LineReader r = new LineReader(fai))
+        {
+            while (r.next())
+            {
+                final String line = r.lineString();
+                if (line.isBlank())
+                {
+                    continue;
+                }
+                final String[] f = line.split("\t");
+                if (f.length < 5)
+                {
+                    throw r.error("expected 5 tab-separated columns in a .fai line, found " + f.length);
+                }
+                try
+                {
+                    entries.put(f[0], new FaiEntry(f[0], Long.parseLong(f[1]), Long.parseLong(f[2]),
+                        Integer.parseInt(f[3]), Integer.parseInt(f[4])));
+                }
+                catch (final NumberFormatException e)
+                {
+                    throw r.error("not a number in .fai line: " + e.getMessage());
+                }
+            }
+        }
+        return entries;
+    }
+
+    private static Map<String, byte[]> scan(final Path fasta)
+    {
+        final Map<String, byte[]> contigs = new LinkedHashMap<>();
+        String name = null;
+        byte[] seq = new byte[1 << 16];
+        int length = 0;
+        try (LineReader r = new LineReader(fasta))
+        {
+            while (r.next())
+            {
+                final byte[] b = r.bytes();
+                final int n = r.length();
+                if (n > 0 && b[0] == '>')
+                {
+                    if (name != null)
+                    {
+                        contigs.put(name, java.util.Arrays.copyOf(seq, length));
+                    }
+                    final String header = new String(b, 1, n - 1, StandardCharsets.ISO_8859_1).strip();
+                    final int space = indexOfWhitespace(header);
+                    name = space < 0 ? header : header.substring(0, space);
+                    if (name.isEmpty())
+                    {
+                        throw r.error("FASTA header without a sequence name");
+                    }
+                    if (contigs.containsKey(name))
+                    {
+                        throw r.error("duplicate FASTA sequence name " + name);
+                    }
+                    length = 0;
+                    continue;
+                }
+                if (name == null)
+                {
+                    if (n == 0)
+                    {
+                        continue;
+                    }
+                    throw r.error("FASTA must start with a '>' header line");
+                }
+                if (length + n > seq.length)
+                {
+                    seq = java.util.Arrays.copyOf(seq, Math.max(length + n, seq.length * 2));
+                }
+                for (int i = 0; i < n; i++)
+                {
+                    final byte c = b[i];
+                    final byte code = FASTA_CODES[c & 0xFF];
+                    if (code == Bases.INVALID)
+                    {
+                        if (c == ' ' || c == '\t')
+                        {
+                            continue;
+                        }
+                        throw r.error("character '" + (char)c + "' is not a base");
+                    }
+                    seq[length++] = code;
+                }
+            }
+        }
+        if (name != null)
+        {
+            contigs.put(name, java.util.Arrays.copyOf(seq, length));
+        }
+        if (contigs.isEmpty())
+        {
+            throw new InputException(fasta, "no sequences in FASTA file");
+        }
+        return contigs;
+    }
+
+    private static int indexOfWhitespace(final String s)
+    {
+        for (int i = 0; i < s.length(); i++)
+        {
+            if (Character.isWhitespace(s.charAt(i)))
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+}
