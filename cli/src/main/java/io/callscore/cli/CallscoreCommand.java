@@ -1,8 +1,108 @@
 package io.callscore.cli;
 
-public final class CallscoreCommand
+import io.callscore.vcf.InputException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.Properties;
+
+/**
+ * The {@code callscore} command: git-style subcommands. Exit codes: 0 success, 2 bad input or usage (one line on
+ * stderr, no stack trace), 1 internal error.
+ */
+@Command(
+    name = "callscore",
+    mixinStandardHelpOptions = true,
+    versionProvider = CallscoreCommand.Version.class,
+    description = "Validator engine for genomics variant calling: hidden pools, vcfeval-exact scoring, weights.",
+    commandListHeading = "%nCommands:%n",
+    footer = {"", "Run 'callscore help <command>' for a command's options."},
+    subcommands = {
+        CompareCommand.class,
+        MakeCallsetsCommand.class,
+        CommandLine.HelpCommand.class,
+    })
+public final class CallscoreCommand implements Runnable
 {
+    public static final int EXIT_OK = 0;
+    public static final int EXIT_INTERNAL = 1;
+    public static final int EXIT_BAD_INPUT = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run()
+    {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
     public static void main(final String[] args)
     {
+        System.exit(newCommandLine().execute(args));
+    }
+
+    /** The configured command line (also used by tests). */
+    public static CommandLine newCommandLine()
+    {
+        final CommandLine cl = new CommandLine(new CallscoreCommand());
+        cl.setExecutionExceptionHandler(CallscoreCommand::handle);
+        cl.setParameterExceptionHandler((e, args) ->
+        {
+            final PrintWriter err = e.getCommandLine().getErr();
+            err.println("callscore: error: " + e.getMessage());
+            err.println("Try 'callscore help " + e.getCommandLine().getCommandName() + "'.");
+            return EXIT_BAD_INPUT;
+        });
+        return cl;
+    }
+
+    private static int handle(final Exception e, final CommandLine cl, final CommandLine.ParseResult parsed)
+    {
+        final PrintWriter err = cl.getErr();
+        if (e instanceof InputException)
+        {
+            err.println("callscore: error: " + e.getMessage());
+            return EXIT_BAD_INPUT;
+        }
+        if (e instanceof UncheckedIOException io)
+        {
+            err.println("callscore: error: " + io.getCause().getMessage());
+            return EXIT_BAD_INPUT;
+        }
+        err.println("callscore: internal error: " + e);
+        e.printStackTrace(err);
+        return EXIT_INTERNAL;
+    }
+
+    /** Version from the build. */
+    static final class Version implements CommandLine.IVersionProvider
+    {
+        @Override
+        public String[] getVersion() throws IOException
+        {
+            return new String[] {"callscore " + version()};
+        }
+
+        static String version()
+        {
+            try (InputStream in = CallscoreCommand.class.getResourceAsStream("version.properties"))
+            {
+                final Properties p = new Properties();
+                if (in != null)
+                {
+                    p.load(in);
+                }
+                return p.getProperty("version", "unknown");
+            }
+            catch (final IOException e)
+            {
+                return "unknown";
+            }
+        }
     }
 }
