@@ -7,6 +7,9 @@ import java.util.List;
 /** Runs the path search on one contig and turns the best path into per-variant statuses and call weights. */
 final class ContigEvaluator
 {
+    /** {@code -Dcallscore.fastpath=false} turns the isolated-cluster fast path off (to compare against it). */
+    static final boolean FAST_PATH = !"false".equals(System.getProperty("callscore.fastpath"));
+
     private ContigEvaluator()
     {
     }
@@ -30,7 +33,7 @@ final class ContigEvaluator
         final SideVariants callSide = new SideVariants(calls, options.squashPloidy());
         final int haplotypes = options.squashPloidy() ? 1 : baseline.ploidy();
         final PathFinder finder = new PathFinder(template, contig, baselineSide, callSide, haplotypes,
-            options.maxPaths(), options.maxIterations(), tooComplex);
+            options.maxPaths(), options.maxIterations(), tooComplex, !options.refOverlap() && FAST_PATH);
         final Path best = finder.bestPath();
         if (best == null)
         {

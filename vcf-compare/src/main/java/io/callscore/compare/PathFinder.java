@@ -20,12 +20,15 @@ final class PathFinder
     private final int maxPaths;
     private final int maxIterations;
     private final List<String> tooComplex;
+    private final boolean fastPath;
     private int currentMaxPos;
     private final Path[] children = new Path[16];
 
     PathFinder(final byte[] template, final String contig, final SideVariants baseline, final SideVariants calls,
-        final int haplotypes, final int maxPaths, final int maxIterations, final List<String> tooComplex)
+        final int haplotypes, final int maxPaths, final int maxIterations, final List<String> tooComplex,
+        final boolean fastPath)
     {
+        this.fastPath = fastPath;
         this.template = template;
         this.contig = contig;
         this.baseline = baseline;
@@ -54,6 +57,10 @@ final class PathFinder
                 iterations = 0;
                 lastSyncPos = head.calls.position();
                 lastSyncPath = head;
+                if (fastPath && settleIsolatedCluster(head, live))
+                {
+                    continue;
+                }
             }
             else if (live.size() > maxPaths || iterations > maxIterations)
             {
@@ -95,6 +102,119 @@ final class PathFinder
             }
         }
         return best;
+    }
+
+    /**
+     * The fast path. When the head is the only live path, in sync, and the next due variants form an isolated
+     * cluster of plain substitutions over one span (one variant per side, or one on a single side), the outcome
+     * of the full search is known without branching:
+     * <ul>
+     * <li>including a variant alone kills its path inside the span (an ALT differs from the reference there);</li>
+     * <li>including both kills the path unless some orientation pair spells the same bases on every haplotype;
+     * </li>
+     * <li>the survivors meet in the same replay state past the span and merge, the one with more included variants
+     * winning, and among matching orientation pairs the one whose truth orientation has the smallest first allele
+     * index (the preference's last tie-break);</li>
+     * <li>the next variants start past the span, so no alternative can reach them.</li>
+     * </ul>
+     * So the single surviving child is built directly, with the sync point and counters the branching would give.
+     * Returns false, leaving everything untouched, when the cluster is not of that kind.
+     */
+    private boolean settleIsolatedCluster(final Path head, final TreeSet<Path> live)
+    {
+        if (!head.inSync())
+        {
+            return false;
+        }
+        final int p = head.calls.position();
+        if (head.calls.variantEndPosition() > p || head.baseline.variantEndPosition() > p)
+        {
+            return false;
+        }
+        final int c = head.calls.variantIndex() + 1;
+        final int b = head.baseline.variantIndex() + 1;
+        final boolean callDue = c < calls.size() && calls.start(c) == p + 1;
+        final boolean baselineDue = b < baseline.size() && baseline.start(b) == p + 1;
+        if (!callDue && !baselineDue)
+        {
+            return false;
+        }
+        final int end = Math.max(callDue ? calls.end(c) : 0, baselineDue ? baseline.end(b) : 0);
+        if ((callDue && !calls.isPlainSubstitution(c, template))
+            || (baselineDue && !baseline.isPlainSubstitution(b, template))
+            || (callDue && baselineDue && calls.end(c) != baseline.end(b))
+            || startOf(calls, callDue ? c + 1 : c) <= end
+            || startOf(baseline, baselineDue ? b + 1 : b) <= end)
+        {
+            return false;
+        }
+        int[] bestBaseline = null;
+        int[] bestCall = null;
+        if (callDue && baselineDue)
+        {
+            for (final int[] ob : baseline.orientations(b))
+            {
+                for (final int[] oc : calls.orientations(c))
+                {
+                    if ((bestBaseline == null || ob[0] < bestBaseline[0]) && sameHaplotypes(b, ob, c, oc))
+                    {
+                        bestBaseline = ob;
+                        bestCall = oc;
+                    }
+                }
+            }
+        }
+        // What branching in sync does to the head: a sync point here, counters restarted.
+        final IntNode sync = head.syncPoints != null && head.syncPoints.value() == p ? head.syncPoints
+            : new IntNode(p, head.syncPoints);
+        head.callsSinceSync = 0;
+        head.baselineSinceSync = 0;
+        final Path survivor = new Path(head, sync);
+        if (callDue)
+        {
+            currentMaxPos = Math.max(currentMaxPos, calls.start(c));
+            if (bestCall != null)
+            {
+                survivor.calls.include(c, bestCall);
+                survivor.callsSinceSync++;
+            }
+            else
+            {
+                survivor.calls.exclude(c);
+            }
+        }
+        if (baselineDue)
+        {
+            currentMaxPos = Math.max(currentMaxPos, baseline.start(b));
+            if (bestBaseline != null)
+            {
+                survivor.baseline.include(b, bestBaseline);
+                survivor.baselineSinceSync++;
+            }
+            else
+            {
+                survivor.baseline.exclude(b);
+            }
+        }
+        live.add(survivor);
+        return true;
+    }
+
+    private int startOf(final SideVariants side, final int i)
+    {
+        return i < side.size() ? side.start(i) : Integer.MAX_VALUE;
+    }
+
+    private boolean sameHaplotypes(final int b, final int[] ob, final int c, final int[] oc)
+    {
+        for (int h = 0; h < ob.length; h++)
+        {
+            if (!baseline.sameContent(b, ob[h], calls, c, oc[h]))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean enqueueVariant(final TreeSet<Path> live, final Path head, final boolean callSide)

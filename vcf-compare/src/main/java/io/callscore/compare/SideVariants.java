@@ -72,4 +72,61 @@ final class SideVariants
     {
         return orientations[i];
     }
+
+    /**
+     * Whether every present allele of the variant at sorted index i covers the variant's whole span with as many
+     * bases as the span is long (SNV/MNP), and its REF allele, when present, equals the reference exactly. Then
+     * replaying any orientation of it changes bases only inside its span, and a haplotype with an ALT there
+     * differs from the reference there.
+     */
+    boolean isPlainSubstitution(final int i, final byte[] template)
+    {
+        final int v = order[i];
+        final int start = variants.start(v);
+        final int end = variants.end(v);
+        if (end <= start)
+        {
+            return false;
+        }
+        final byte[] pool = variants.bases();
+        for (int k = 0; k < variants.alleleCount(v); k++)
+        {
+            final int a = variants.allele(v, k);
+            if (a < 0)
+            {
+                continue;
+            }
+            if (variants.alleleStart(a) != start || variants.alleleEnd(a) != end
+                || variants.alleleLength(a) != end - start)
+            {
+                return false;
+            }
+            if (k == 0 && !java.util.Arrays.equals(pool, variants.alleleOffset(a), variants.alleleOffset(a) + end - start,
+                template, start, end))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether allele index k of variant i (this side) and allele index m of variant j (other side) spell the same
+     * bases over their common span: both reference (absent or REF), or ALTs with equal bases. Only meaningful for
+     * plain substitutions over the same span.
+     */
+    boolean sameContent(final int i, final int k, final SideVariants other, final int j, final int m)
+    {
+        final int a = k <= 0 ? -1 : allele(i, k);
+        final int b = m <= 0 ? -1 : other.allele(j, m);
+        if (a < 0 || b < 0)
+        {
+            return a < 0 && b < 0;
+        }
+        final int length = variants.alleleLength(a);
+        final int ob = other.variants.alleleOffset(b);
+        final int oa = variants.alleleOffset(a);
+        return length == other.variants.alleleLength(b)
+            && java.util.Arrays.equals(variants.bases(), oa, oa + length, other.variants.bases(), ob, ob + length);
+    }
 }
