@@ -90,6 +90,24 @@ class CompareCommandTest
     }
 
     @Test
+    void shouldWriteTheOutputFilesWhenGivenAnOutputFolder(@org.junit.jupiter.api.io.TempDir final Path out)
+        throws Exception
+    {
+        final int rc = run("compare", "-b", file("truth.vcf"), "-c", file("calls.vcf"), "-r", file("ref.fa"), "-o",
+            out.toString());
+        assertEquals(0, rc, err.toString());
+        for (final String f : new String[] {"tp.vcf.gz", "tp.vcf.gz.tbi", "tp-baseline.vcf.gz", "fp.vcf.gz",
+            "fn.vcf.gz", "summary.txt", "summary.csv", "output.vcf.gz"})
+        {
+            assertTrue(java.nio.file.Files.isRegularFile(out.resolve(f)), f);
+        }
+        final String summary = java.nio.file.Files.readString(out.resolve("summary.txt"));
+        assertTrue(summary.contains("None"), summary);
+        // tp_base 3, tp_call 3, fp 2, fn 1 as in the table.
+        assertTrue(summary.matches("(?s).*None\\s+3\\s+3\\s+2\\s+1\\s.*"), summary);
+    }
+
+    @Test
     void shouldGiveSameBatchOutputOnOneThreadAndMany() throws Exception
     {
         run("compare", "--batch", file("cases.tsv"), "--threads", "1");

@@ -17,6 +17,13 @@ final class ContigEvaluator
     static ContigOutcome evaluate(final String contig, final byte[] template, final ContigVariants baseline,
         final ContigVariants calls, final CompareOptions options, final List<String> tooComplex)
     {
+        return evaluate(contig, template, baseline, calls, options, tooComplex, FAST_PATH);
+    }
+
+    /** As above, with the fast path chosen explicitly (tests check it changes nothing). */
+    static ContigOutcome evaluate(final String contig, final byte[] template, final ContigVariants baseline,
+        final ContigVariants calls, final CompareOptions options, final List<String> tooComplex, final boolean fastPath)
+    {
         final int nb = baseline == null ? 0 : baseline.size();
         final int nc = calls == null ? 0 : calls.size();
         final byte[] baselineStatus = new byte[nb];
@@ -33,7 +40,7 @@ final class ContigEvaluator
         final SideVariants callSide = new SideVariants(calls, options.squashPloidy());
         final int haplotypes = options.squashPloidy() ? 1 : baseline.ploidy();
         final PathFinder finder = new PathFinder(template, contig, baselineSide, callSide, haplotypes,
-            options.maxPaths(), options.maxIterations(), tooComplex, !options.refOverlap() && FAST_PATH);
+            options.maxPaths(), options.maxIterations(), tooComplex, !options.refOverlap() && fastPath);
         final Path best = finder.bestPath();
         if (best == null)
         {

@@ -34,6 +34,13 @@ public final class VcfComparator
     public static ComparisonResult compare(final VariantSet baseline, final VariantSet calls,
         final ReferenceGenome reference, final CompareOptions options)
     {
+        return compare(baseline, calls, reference, options, ContigEvaluator.FAST_PATH);
+    }
+
+    /** As above, with the isolated-cluster fast path chosen explicitly (for tests). */
+    static ComparisonResult compare(final VariantSet baseline, final VariantSet calls,
+        final ReferenceGenome reference, final CompareOptions options, final boolean fastPath)
+    {
         final Counts counts = new Counts();
         final List<String> tooComplex = new ArrayList<>();
         final List<ContigOutcome> outcomes = new ArrayList<>();
@@ -53,7 +60,7 @@ public final class VcfComparator
                 }
             }
             final ContigOutcome outcome = ContigEvaluator.evaluate(contig, reference.bases(contig), b, c, options,
-                tooComplex);
+                tooComplex, fastPath);
             outcome.addTo(counts);
             outcomes.add(outcome);
         }
