@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Random;
+import java.util.zip.GZIPOutputStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -110,6 +112,24 @@ class BadInputTest
         final InputException e = assertThrows(InputException.class, load(vcf));
         assertOneLine(e, vcf);
         assertTrue(e.problem().contains("truncated"), e.getMessage());
+    }
+
+    @Test
+    void shouldNameLineWhenPlainGzipIsTruncated() throws IOException
+    {
+        // Plain gzip has no end marker: the decompressor meets the cut while a line is being read.
+        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (OutputStream out = new GZIPOutputStream(bytes))
+        {
+            out.write(manyRecords().getBytes(StandardCharsets.ISO_8859_1));
+        }
+        final byte[] whole = bytes.toByteArray();
+        final Path vcf = dir.resolve("truncated.vcf.gz");
+        Files.write(vcf, Arrays.copyOf(whole, whole.length / 2));
+        final InputException e = assertThrows(InputException.class, load(vcf));
+        assertOneLine(e, vcf);
+        assertTrue(e.lineNumber() > 2, e.getMessage());
+        assertTrue(e.problem().startsWith("corrupt or truncated gzip data"), e.getMessage());
     }
 
     @Test
