@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -272,7 +273,7 @@ class NanoConformanceTest
                     gotWeight = String.format(Locale.ROOT, "%.3g", o.callWeight()[v]);
                 }
             }
-            if (!want.equals(got) || (key.equals("CALL") && !java.util.Objects.equals(wantWeight, gotWeight)))
+            if (!want.equals(got) || (key.equals("CALL") && !Objects.equals(wantWeight, gotWeight)))
             {
                 mismatches.add(expected + ": " + line + " -> ours " + key + "=" + got
                     + (gotWeight == null ? "" : " CALL_WEIGHT=" + gotWeight));

@@ -62,7 +62,8 @@ class BadInputTest
     @Test
     void shouldNameLineWhenGtIndexIsOutOfRange() throws IOException
     {
-        final Path vcf = vcf(HEADER + "chr1\t2\t.\tC\tA\t.\tPASS\t.\tGT\t0/1\nchr1\t6\t.\tC\tA,G\t.\tPASS\t.\tGT\t0/3\n");
+        final Path vcf = vcf(HEADER + "chr1\t2\t.\tC\tA\t.\tPASS\t.\tGT\t0/1\n"
+            + "chr1\t6\t.\tC\tA,G\t.\tPASS\t.\tGT\t0/3\n");
         assertProblem(vcf, 4, "GT allele index 3 is out of range (2 ALT alleles)", load(vcf));
     }
 
@@ -76,7 +77,8 @@ class BadInputTest
     @Test
     void shouldNameLineWhenPosGoesBack() throws IOException
     {
-        final Path vcf = vcf(HEADER + "chr1\t10\t.\tC\tA\t.\tPASS\t.\tGT\t0/1\nchr1\t5\t.\tA\tC\t.\tPASS\t.\tGT\t0/1\n");
+        final Path vcf = vcf(HEADER + "chr1\t10\t.\tC\tA\t.\tPASS\t.\tGT\t0/1\n"
+            + "chr1\t5\t.\tA\tC\t.\tPASS\t.\tGT\t0/1\n");
         assertProblem(vcf, 4, "records are not sorted: POS 5 comes after POS 10 on chr1", load(vcf));
     }
 
@@ -99,7 +101,8 @@ class BadInputTest
     @Test
     void shouldNameLineWhenRefDisagreesWithReference() throws IOException
     {
-        final Path vcf = vcf(HEADER + "chr1\t2\t.\tCG\tA\t.\tPASS\t.\tGT\t0/1\nchr1\t5\t.\tT\tC\t.\tPASS\t.\tGT\t0/1\n");
+        final Path vcf = vcf(HEADER + "chr1\t2\t.\tCG\tA\t.\tPASS\t.\tGT\t0/1\n"
+            + "chr1\t5\t.\tT\tC\t.\tPASS\t.\tGT\t0/1\n");
         assertProblem(vcf, 4, "REF 'T' does not match the reference at chr1:5 (A)", load(vcf));
     }
 
