@@ -274,6 +274,10 @@ public final class VariantLoader
             }
             s = tab + 1;
         }
+        if (nFields < 8)
+        {
+            throw error(g, "expected at least 8 tab-separated columns, found " + nFields);
+        }
         final int pos0 = currentPos - 1;
         final int refFrom = fieldFrom[3];
         final int refLength = fieldTo[3] - refFrom;
