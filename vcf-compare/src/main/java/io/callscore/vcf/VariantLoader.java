@@ -306,10 +306,6 @@ public final class VariantLoader
             return;
         }
         final boolean refIsBases = allBases(b, refFrom, refLength);
-        if (options.checkRef() && refIsBases)
-        {
-            checkRef(g, b, refFrom, refLength, pos0);
-        }
         if (!options.allRecords() && !isPass(b, fieldFrom[6], fieldTo[6]))
         {
             out.ignored++;
@@ -417,6 +413,12 @@ public final class VariantLoader
                 out.skipped++;
                 return;
             }
+        }
+        if (options.checkRef())
+        {
+            // Only records that become variants are checked: like vcfeval, a record that is ignored or skipped
+            // for another reason does not make the file unusable.
+            checkRef(g, b, refFrom, refLength, pos0);
         }
         final ContigVariants cv = out.contig(currentContig, options.ploidy());
         byte flags = 0;
