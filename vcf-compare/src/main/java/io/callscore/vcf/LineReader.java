@@ -18,6 +18,8 @@ public final class LineReader implements Closeable
     private final Path file;
     private final InputStream in;
     private final int maxLineBytes;
+    private final long maxTotalBytes;
+    private long totalBytes;
     private final byte[] chunk = new byte[1 << 16];
     private int chunkPos;
     private int chunkEnd;
@@ -32,6 +34,13 @@ public final class LineReader implements Closeable
 
     public LineReader(final Path file, final int maxLineBytes)
     {
+        this(file, maxLineBytes, Long.MAX_VALUE);
+    }
+
+    /** With a cap on all bytes read (after decompression), so a gzip bomb is an input error, not an outage. */
+    public LineReader(final Path file, final int maxLineBytes, final long maxTotalBytes)
+    {
+        this.maxTotalBytes = maxTotalBytes;
         this.file = file;
         this.in = InputFiles.open(file);
         this.maxLineBytes = maxLineBytes;
@@ -106,6 +115,12 @@ public final class LineReader implements Closeable
             }
             chunkPos = 0;
             chunkEnd = n;
+            totalBytes += n;
+            if (totalBytes > maxTotalBytes)
+            {
+                throw new InputException(file, lineNumber + 1, "more than " + maxTotalBytes
+                    + " bytes of text (after decompression)");
+            }
             return true;
         }
         catch (final IOException e)

@@ -64,7 +64,7 @@ public final class VariantLoader
         final LoadOptions options)
     {
         final VariantLoader loader = new VariantLoader(vcf, reference, evalRegions, options);
-        try (LineReader lines = new LineReader(vcf))
+        try (LineReader lines = new LineReader(vcf, LineReader.DEFAULT_MAX_LINE_BYTES, options.maxInputBytes()))
         {
             while (lines.next())
             {
@@ -284,6 +284,11 @@ public final class VariantLoader
         if (refLength == 0)
         {
             throw error(g, "empty REF");
+        }
+        if (options.loadRegions() != null && !options.loadRegions().overlaps(currentContig, pos0, pos0 + refLength))
+        {
+            out.outsideLoadRegions++;
+            return;
         }
         final int nAlts = splitAlts(b, fieldFrom[4], fieldTo[4], g);
         int maxLength = refLength;

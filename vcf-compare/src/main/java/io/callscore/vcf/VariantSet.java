@@ -14,6 +14,7 @@ public final class VariantSet
     int records;
     int skipped;
     int ignored;
+    int outsideLoadRegions;
 
     public VariantSet(final Path file, final String sample)
     {
@@ -69,6 +70,12 @@ public final class VariantSet
     public int ignored()
     {
         return ignored;
+    }
+
+    /** Records not loaded because they are outside the load regions ({@link LoadOptions#loadRegions()}). */
+    public int outsideLoadRegions()
+    {
+        return outsideLoadRegions;
     }
 
     /** Total variants loaded. */
