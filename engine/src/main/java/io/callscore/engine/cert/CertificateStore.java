@@ -4,7 +4,6 @@ import io.callscore.vcf.InputException;
 import io.callscore.vcf.InputFiles;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -73,12 +72,7 @@ public final class CertificateStore
             temp = Files.createTempFile(target.getParent(), ".cert-", ".tmp");
             try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE))
             {
-                final ByteBuffer buffer = ByteBuffer.wrap(bytes);
-                while (buffer.hasRemaining())
-                {
-                    ch.write(buffer);
-                }
-                ch.force(true);
+                SmallFiles.writeSynced(ch, bytes);
             }
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
             temp = null;

@@ -1,10 +1,6 @@
 package io.callscore.engine.cert;
 
-import io.callscore.vcf.InputException;
-import io.callscore.vcf.InputFiles;
-
 import java.io.IOException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Base64;
@@ -112,13 +108,9 @@ public final class CertificateVerifier
         {
             actual = Sha256.ofFile(vcf);
         }
-        catch (final NoSuchFileException e)
-        {
-            throw new InputException(vcf, "file not found");
-        }
         catch (final IOException e)
         {
-            throw new InputException(vcf, "cannot read: " + InputFiles.describe(e));
+            throw SmallFiles.readProblem(vcf, e);
         }
         if (!actual.equals(certificate.vcfSha256()))
         {

@@ -9,11 +9,9 @@ import io.callscore.vcf.InputException;
 import io.callscore.vcf.InputFiles;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -159,12 +157,7 @@ public final class ValidatorKey
                 StandardOpenOption.WRITE), ownerOnly))
             {
                 created = true;
-                final ByteBuffer buffer = ByteBuffer.wrap(bytes);
-                while (buffer.hasRemaining())
-                {
-                    ch.write(buffer);
-                }
-                ch.force(true);
+                SmallFiles.writeSynced(ch, bytes);
             }
         }
         catch (final FileAlreadyExistsException e)
@@ -264,13 +257,9 @@ public final class ValidatorKey
         {
             return;
         }
-        catch (final NoSuchFileException e)
-        {
-            throw new InputException(file, "file not found");
-        }
         catch (final IOException e)
         {
-            throw new InputException(file, "cannot read: " + InputFiles.describe(e));
+            throw SmallFiles.readProblem(file, e);
         }
         final Set<PosixFilePermission> open = EnumSet.noneOf(PosixFilePermission.class);
         open.addAll(permissions);
