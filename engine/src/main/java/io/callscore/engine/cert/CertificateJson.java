@@ -130,12 +130,7 @@ final class CertificateJson
         try
         {
             requireExactly(root, "", TOP_FIELDS);
-            final long version = integer(root, "", VERSION);
-            if (version != ScoreCertificate.FORMAT_VERSION)
-            {
-                throw new IllegalArgumentException("version " + version + " is not supported (this callscore reads "
-                    + ScoreCertificate.FORMAT_VERSION + ")");
-            }
+            ScoreCertificate.requireSupportedVersion(integer(root, "", VERSION));
             final JsonNode metrics = root.get(METRICS);
             requireExactly(metrics, METRICS + ".", CLASSES);
             final ScoreCertificate.Metrics m = new ScoreCertificate.Metrics(

@@ -115,11 +115,7 @@ public record ScoreCertificate(int version, String taskId, Mode mode, String min
     /** Checks every field's form (not the signature: a tampered certificate must be representable to be refuted). */
     public ScoreCertificate
     {
-        if (version != FORMAT_VERSION)
-        {
-            throw new IllegalArgumentException("version: " + version + " is not supported (this callscore reads "
-                + FORMAT_VERSION + ")");
-        }
+        requireSupportedVersion(version);
         requireText("task_id", taskId);
         requireNonNull("mode", mode);
         requireText("miner_hotkey", minerHotkey);
@@ -202,6 +198,16 @@ public record ScoreCertificate(int version, String taskId, Mode mode, String min
     {
         final byte[] bytes = SmallFiles.read(file, MAX_FILE_BYTES, "a certificate");
         return parse(new String(bytes, StandardCharsets.UTF_8), file.toString());
+    }
+
+    /** IllegalArgumentException unless the version is {@link #FORMAT_VERSION}. */
+    static void requireSupportedVersion(final long version)
+    {
+        if (version != FORMAT_VERSION)
+        {
+            throw new IllegalArgumentException("version: " + version + " is not supported (this callscore reads "
+                + FORMAT_VERSION + ")");
+        }
     }
 
     private static void requireCount(final String field, final long n)
