@@ -24,6 +24,8 @@ import java.util.Properties;
     subcommands = {
         CompareCommand.class,
         MakeCallsetsCommand.class,
+        KeysCommand.class,
+        CertCommand.class,
         CommandLine.HelpCommand.class,
     })
 public final class CallscoreCommand implements Runnable
@@ -55,7 +57,7 @@ public final class CallscoreCommand implements Runnable
         {
             final PrintWriter err = e.getCommandLine().getErr();
             err.println("callscore: error: " + e.getMessage());
-            err.println("Try 'callscore help " + e.getCommandLine().getCommandName() + "'.");
+            err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
             return EXIT_BAD_INPUT;
         });
         return cl;
