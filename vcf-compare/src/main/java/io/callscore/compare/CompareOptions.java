@@ -56,12 +56,14 @@ public record CompareOptions(boolean squashPloidy, boolean refOverlap, boolean a
             maxIterations);
     }
 
-    LoadOptions baselineLoad()
+    /** How truth records are loaded under these options. */
+    public LoadOptions baselineLoad()
     {
         return new LoadOptions(baselineSample, 2, allRecords, maxLength, true);
     }
 
-    LoadOptions callLoad()
+    /** How call records are loaded under these options. */
+    public LoadOptions callLoad()
     {
         return new LoadOptions(callSample, 2, allRecords, maxLength, true);
     }
