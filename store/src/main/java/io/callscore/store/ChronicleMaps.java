@@ -83,10 +83,7 @@ final class ChronicleMaps
         }
         try
         {
-            if (Files.size(file) == 0)
-            {
-                throw new StoreException(file, name + " map file is empty (truncated)");
-            }
+            checkHeader(file, name);
             // The sizing given here is a placeholder: for an existing file Chronicle uses the stored header.
             return ChronicleMap.of(byte[].class, byte[].class)
                 .name(name)
@@ -105,6 +102,36 @@ final class ChronicleMaps
                 + describe(e), e);
         }
     }
+
+    /**
+     * Chronicle waits up to a minute for a header it does not recognise (it takes it for one still being written
+     * by another process), so a foreign or emptied file is refused here first: a Chronicle map file starts with
+     * an 8-byte checksum, a 4-byte length and then its self-describing header text.
+     */
+    private static void checkHeader(final Path file, final String name) throws IOException
+    {
+        final long size = Files.size(file);
+        if (size == 0)
+        {
+            throw new StoreException(file, name + " map file is empty (truncated)");
+        }
+        final byte[] start = new byte[HEADER_TEXT_OFFSET + HEADER_TEXT.length];
+        try (java.io.InputStream in = Files.newInputStream(file))
+        {
+            if (in.readNBytes(start, 0, start.length) < start.length)
+            {
+                throw new StoreException(file, name + " map file is truncated (" + size + " bytes)");
+            }
+        }
+        if (!java.util.Arrays.equals(start, HEADER_TEXT_OFFSET, start.length, HEADER_TEXT, 0, HEADER_TEXT.length))
+        {
+            throw new StoreException(file, "not a " + name + " map file (no Chronicle Map header)");
+        }
+    }
+
+    private static final int HEADER_TEXT_OFFSET = 12;
+    private static final byte[] HEADER_TEXT = "!net.openhft.chronicle.map.VanillaChronicleMap {"
+        .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     private static void mustNotExist(final Path file)
     {

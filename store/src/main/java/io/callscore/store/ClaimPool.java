@@ -1,5 +1,6 @@
 package io.callscore.store;
 
+import net.openhft.chronicle.bytes.BytesStore;
 import net.openhft.chronicle.hash.Data;
 import net.openhft.chronicle.map.ChronicleMap;
 import net.openhft.chronicle.map.ExternalMapQueryContext;
@@ -34,11 +35,14 @@ public final class ClaimPool implements AutoCloseable
     private volatile int candidateCount;
     private final AtomicLong cursor = new AtomicLong(ThreadLocalRandom.current().nextInt(1 << 30));
 
+    /** Per-thread key and value bytes, with Chronicle views of them so that queries allocate nothing. */
     private static final class Scratch
     {
         final byte[] key = new byte[TaskIds.KEY_BYTES];
         final byte[] value = new byte[LENGTH];
         final UnsafeBuffer buffer = new UnsafeBuffer(value);
+        final BytesStore<?, ?> keyStore = BytesStore.wrap(key);
+        final BytesStore<?, ?> valueStore = BytesStore.wrap(value);
     }
 
     private ClaimPool(final Path file, final ChronicleMap<byte[], byte[]> map)
@@ -95,14 +99,14 @@ public final class ClaimPool implements AutoCloseable
         TaskIds.put(s.key, id.getMostSignificantBits(), id.getLeastSignificantBits());
         Arrays.fill(s.value, (byte)0);
         s.buffer.putByte(STATE_OFFSET, ClaimState.AVAILABLE.code());
-        try (ExternalMapQueryContext<byte[], byte[], ?> context = map.queryContext(s.key))
+        try (ExternalMapQueryContext<byte[], byte[], ?> context = map.queryContext(s.keyStore, 0, TaskIds.KEY_BYTES))
         {
             context.writeLock().lock();
             if (context.entry() != null)
             {
                 return false;
             }
-            context.absentEntry().doInsert(context.wrapValueAsData(s.value));
+            context.absentEntry().doInsert(context.wrapValueBytesAsData(s.valueStore, 0, LENGTH));
         }
         catch (final IllegalStateException e)
         {
@@ -176,7 +180,7 @@ public final class ClaimPool implements AutoCloseable
     private boolean claim(final Scratch s, final long msb, final long lsb)
     {
         TaskIds.put(s.key, msb, lsb);
-        try (ExternalMapQueryContext<byte[], byte[], ?> context = map.queryContext(s.key))
+        try (ExternalMapQueryContext<byte[], byte[], ?> context = map.queryContext(s.keyStore, 0, TaskIds.KEY_BYTES))
         {
             context.writeLock().lock();
             final MapEntry<byte[], byte[]> entry = context.entry();
@@ -184,7 +188,7 @@ public final class ClaimPool implements AutoCloseable
             {
                 return false;
             }
-            entry.doReplaceValue(context.wrapValueAsData(s.value));
+            entry.doReplaceValue(context.wrapValueBytesAsData(s.valueStore, 0, LENGTH));
             return true;
         }
     }
@@ -205,7 +209,7 @@ public final class ClaimPool implements AutoCloseable
         final byte[] expected = new byte[MAX_HOTKEY_BYTES];
         final int expectedLength = putHotkey(expected, 0, hotkey);
         TaskIds.put(s.key, id.getMostSignificantBits(), id.getLeastSignificantBits());
-        try (ExternalMapQueryContext<byte[], byte[], ?> context = map.queryContext(s.key))
+        try (ExternalMapQueryContext<byte[], byte[], ?> context = map.queryContext(s.keyStore, 0, TaskIds.KEY_BYTES))
         {
             context.writeLock().lock();
             final MapEntry<byte[], byte[]> entry = context.entry();
@@ -223,7 +227,7 @@ public final class ClaimPool implements AutoCloseable
             final boolean late = nowMs > s.buffer.getLong(DEADLINE_OFFSET, BYTE_ORDER);
             s.buffer.putByte(STATE_OFFSET, (late ? ClaimState.EXPIRED : ClaimState.SCORED).code());
             s.buffer.putLong(FINISHED_AT_OFFSET, nowMs, BYTE_ORDER);
-            entry.doReplaceValue(context.wrapValueAsData(s.value));
+            entry.doReplaceValue(context.wrapValueBytesAsData(s.valueStore, 0, LENGTH));
             return late ? ScoreOutcome.EXPIRED : ScoreOutcome.SCORED;
         }
     }

@@ -35,6 +35,8 @@ public final class TruthRecord
 
     /** Scratch for the 16 key bytes of a lookup, kept here so lookups allocate nothing. */
     final byte[] keyScratch = new byte[16];
+    /** The store's view of {@link #keyScratch}, made by the first lookup (after Chronicle is set up). */
+    net.openhft.chronicle.bytes.BytesStore<?, ?> keyStore;
 
     /** An empty holder; fill it with {@link TruthStore#lookup} or {@link #wrap(byte[])}. */
     public TruthRecord()

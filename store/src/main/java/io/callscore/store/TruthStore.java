@@ -1,5 +1,6 @@
 package io.callscore.store;
 
+import net.openhft.chronicle.bytes.BytesStore;
 import net.openhft.chronicle.hash.Data;
 import net.openhft.chronicle.map.ChronicleMap;
 import net.openhft.chronicle.map.ExternalMapQueryContext;
@@ -82,10 +83,15 @@ public final class TruthStore implements AutoCloseable
      */
     public boolean lookup(final long msb, final long lsb, final TruthRecord into)
     {
-        final byte[] key = into.keyScratch;
-        TaskIds.put(key, msb, lsb);
+        TaskIds.put(into.keyScratch, msb, lsb);
+        if (into.keyStore == null)
+        {
+            into.keyStore = BytesStore.wrap(into.keyScratch);
+        }
         final int size;
-        try (ExternalMapQueryContext<byte[], byte[], ?> context = map.queryContext(key))
+        // A byte[] key would be wrapped anew per query (176 bytes); a reused BytesStore allocates nothing.
+        try (ExternalMapQueryContext<byte[], byte[], ?> context = map.queryContext(into.keyStore, 0,
+            TaskIds.KEY_BYTES))
         {
             final MapEntry<byte[], byte[]> entry = context.entry();
             if (entry == null)
