@@ -44,7 +44,6 @@ public final class Pool implements AutoCloseable
         {
             throw new StoreException(dir, "already holds a pool; a pool is never overwritten");
         }
-        final PoolManifest manifest = new PoolManifest(PoolManifest.VERSION, sizing, Instant.now().toString());
         final TruthStore truth = TruthStore.create(dir.resolve(TRUTH_FILE), sizing);
         final ClaimPool claims;
         try
@@ -56,7 +55,19 @@ public final class Pool implements AutoCloseable
             truth.close();
             throw e;
         }
-        manifest.write(dir);
+        final PoolManifest manifest;
+        try
+        {
+            manifest = new PoolManifest(PoolManifest.VERSION, sizing, Instant.now().toString(),
+                Files.size(truth.file()), Files.size(claims.file()));
+            manifest.write(dir);
+        }
+        catch (final IOException | RuntimeException e)
+        {
+            claims.close();
+            truth.close();
+            throw e instanceof StoreException se ? se : new StoreException(dir, "cannot finish the pool: " + e, e);
+        }
         return new Pool(dir, manifest, truth, claims);
     }
 
@@ -76,6 +87,8 @@ public final class Pool implements AutoCloseable
     {
         final PoolManifest manifest = PoolManifest.read(dir);
         final Path truthFile = dir.resolve(TRUTH_FILE);
+        PoolManifest.checkNotTruncated(truthFile, manifest.truthBytes());
+        PoolManifest.checkNotTruncated(dir.resolve(CLAIMS_FILE), manifest.claimsBytes());
         final TruthStore truth = writableTruth ? TruthStore.openWritable(truthFile, manifest.sizing())
             : TruthStore.openReadOnly(truthFile);
         try
@@ -124,6 +137,32 @@ public final class Pool implements AutoCloseable
         }
         truth.put(id, truthRecord);
         claims.add(id);
+    }
+
+    /** Tasks per state, sizes and limits, for {@code callscore pool status}. */
+    public PoolStatus status(final long nowMs)
+    {
+        final long[] recordBytes = {0, 0, 0};
+        truth.forEach((id, record) ->
+        {
+            recordBytes[0] += record.length();
+            recordBytes[1] = Math.max(recordBytes[1], record.length());
+            recordBytes[2] += record.variantCount();
+        });
+        return new PoolStatus(dir, manifest.sizing(), truth.size(), claims.counts(nowMs), size(truth.file()),
+            size(claims.file()), recordBytes[0], (int)recordBytes[1], recordBytes[2]);
+    }
+
+    private static long size(final Path file)
+    {
+        try
+        {
+            return Files.size(file);
+        }
+        catch (final IOException e)
+        {
+            throw new StoreException(file, "cannot read its size: " + e.getMessage(), e);
+        }
     }
 
     @Override

@@ -15,11 +15,13 @@ import java.nio.file.StandardCopyOption;
  * {@code pool.json}: what a pool directory is and how it was sized. Read before the maps are opened, so that a
  * directory that is not a pool, or a pool of another format version, is refused with a clear message.
  *
- * @param version   pool format version ({@link #VERSION})
- * @param sizing    the sizing the maps were created with
- * @param createdAt creation time, ISO-8601
+ * @param version     pool format version ({@link #VERSION})
+ * @param sizing      the sizing the maps were created with
+ * @param createdAt   creation time, ISO-8601
+ * @param truthBytes  size of the truth map file at creation (Chronicle allocates it whole; it never shrinks)
+ * @param claimsBytes size of the claim map file at creation
  */
-public record PoolManifest(int version, StoreSizing sizing, String createdAt)
+public record PoolManifest(int version, StoreSizing sizing, String createdAt, long truthBytes, long claimsBytes)
 {
     public static final String FILE_NAME = "pool.json";
     public static final String FORMAT = "callscore-pool";
@@ -37,6 +39,8 @@ public record PoolManifest(int version, StoreSizing sizing, String createdAt)
         node.put("averageRecordBytes", sizing.averageRecordBytes());
         node.put("maxRecordBytes", sizing.maxRecordBytes());
         node.put("createdAt", createdAt);
+        node.put("truthBytes", truthBytes);
+        node.put("claimsBytes", claimsBytes);
         final Path file = dir.resolve(FILE_NAME);
         final Path temporary = dir.resolve(FILE_NAME + ".tmp");
         try
@@ -47,6 +51,31 @@ public record PoolManifest(int version, StoreSizing sizing, String createdAt)
         catch (final IOException e)
         {
             throw new StoreException(file, "cannot write: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Checks a map file against the size it had at creation: Chronicle would silently extend a truncated file
+     * with zeros (lost entries), so a shorter file is refused before it is opened.
+     */
+    static void checkNotTruncated(final Path file, final long createdBytes)
+    {
+        final long size;
+        try
+        {
+            size = Files.size(file);
+        }
+        catch (final NoSuchFileException e)
+        {
+            throw new StoreException(file, "missing from the pool");
+        }
+        catch (final IOException e)
+        {
+            throw new StoreException(file, "cannot read: " + e.getMessage(), e);
+        }
+        if (size < createdBytes)
+        {
+            throw new StoreException(file, "truncated: " + size + " bytes, but it was created with " + createdBytes);
         }
     }
 
@@ -84,7 +113,8 @@ public record PoolManifest(int version, StoreSizing sizing, String createdAt)
         {
             return new PoolManifest(version, new StoreSizing(node.path("maxTasks").asInt(0),
                 node.path("averageRecordBytes").asInt(0), node.path("maxRecordBytes").asInt(0)),
-                node.path("createdAt").asText(""));
+                node.path("createdAt").asText(""), node.path("truthBytes").asLong(0),
+                node.path("claimsBytes").asLong(0));
         }
         catch (final IllegalArgumentException e)
         {
