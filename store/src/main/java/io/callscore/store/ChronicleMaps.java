@@ -96,7 +96,7 @@ final class ChronicleMaps
         {
             throw e;
         }
-        catch (final IOException | RuntimeException | Error e)
+        catch (final IOException | RuntimeException e)
         {
             throw new StoreException(file, "not a readable " + name + " map (foreign, truncated or corrupted): "
                 + describe(e), e);

@@ -43,6 +43,7 @@ public final class ClaimPool implements AutoCloseable
         final UnsafeBuffer buffer = new UnsafeBuffer(value);
         final BytesStore<?, ?> keyStore = BytesStore.wrap(key);
         final BytesStore<?, ?> valueStore = BytesStore.wrap(value);
+        final byte[] hotkey = new byte[MAX_HOTKEY_BYTES];
     }
 
     private ClaimPool(final Path file, final ChronicleMap<byte[], byte[]> map)
@@ -71,8 +72,8 @@ public final class ClaimPool implements AutoCloseable
     /** Creates a new, empty claim pool for up to {@code maxTasks} tasks; the file must not exist. */
     public static ClaimPool create(final Path file, final int maxTasks)
     {
-        final long entries = new StoreSizing(maxTasks, 1, 1).mapEntries();
-        return new ClaimPool(file, ChronicleMaps.createConstant(file, MAP_NAME, entries, TaskIds.KEY_BYTES, LENGTH));
+        return new ClaimPool(file, ChronicleMaps.createConstant(file, MAP_NAME, StoreSizing.mapEntries(maxTasks),
+            TaskIds.KEY_BYTES, LENGTH));
     }
 
     /** Opens an existing claim pool (shared with other processes that open the same file). */
@@ -170,7 +171,7 @@ public final class ClaimPool implements AutoCloseable
         final Scratch s = scratch.get();
         Arrays.fill(s.value, (byte)0);
         s.buffer.putByte(STATE_OFFSET, ClaimState.CLAIMED.code());
-        s.buffer.putByte(HOTKEY_LENGTH_OFFSET, (byte)putHotkey(s.value, hotkey));
+        s.buffer.putByte(HOTKEY_LENGTH_OFFSET, (byte)Hotkeys.put(s.value, HOTKEY_OFFSET, hotkey));
         s.buffer.putLong(CLAIMED_AT_OFFSET, nowMs, BYTE_ORDER);
         s.buffer.putLong(DEADLINE_OFFSET, deadlineMs, BYTE_ORDER);
         return s;
@@ -206,8 +207,8 @@ public final class ClaimPool implements AutoCloseable
     public ScoreOutcome markScored(final UUID id, final String hotkey, final long nowMs)
     {
         final Scratch s = scratch.get();
-        final byte[] expected = new byte[MAX_HOTKEY_BYTES];
-        final int expectedLength = putHotkey(expected, 0, hotkey);
+        final byte[] expected = s.hotkey;
+        final int expectedLength = Hotkeys.put(expected, 0, hotkey);
         TaskIds.put(s.key, id.getMostSignificantBits(), id.getLeastSignificantBits());
         try (ExternalMapQueryContext<byte[], byte[], ?> context = map.queryContext(s.keyStore, 0, TaskIds.KEY_BYTES))
         {
@@ -327,31 +328,6 @@ public final class ClaimPool implements AutoCloseable
         return new TaskClaim(id, state, new String(value, HOTKEY_OFFSET, hotkeyLength, StandardCharsets.US_ASCII),
             buffer.getLong(CLAIMED_AT_OFFSET, BYTE_ORDER), buffer.getLong(DEADLINE_OFFSET, BYTE_ORDER),
             buffer.getLong(FINISHED_AT_OFFSET, BYTE_ORDER));
-    }
-
-    private static int putHotkey(final byte[] value, final String hotkey)
-    {
-        return putHotkey(value, HOTKEY_OFFSET, hotkey);
-    }
-
-    /** Writes an ASCII hotkey without allocating; returns its length. */
-    private static int putHotkey(final byte[] into, final int at, final String hotkey)
-    {
-        final int n = hotkey.length();
-        if (n == 0 || n > MAX_HOTKEY_BYTES)
-        {
-            throw new IllegalArgumentException("hotkey must have 1 to " + MAX_HOTKEY_BYTES + " characters, got " + n);
-        }
-        for (int i = 0; i < n; i++)
-        {
-            final char c = hotkey.charAt(i);
-            if (c <= ' ' || c > '~')
-            {
-                throw new IllegalArgumentException("hotkey must be printable ASCII without spaces: " + hotkey);
-            }
-            into[at + i] = (byte)c;
-        }
-        return n;
     }
 
     @Override

@@ -55,6 +55,7 @@ public final class MinerStateFile implements AutoCloseable
     private final byte[] working;
     private final UnsafeBuffer state;
     private final CRC32C crc = new CRC32C();
+    private final byte[] hotkeyScratch = new byte[MAX_HOTKEY_BYTES];
     private long committedRound;
     private int activeSlot;
 
@@ -382,25 +383,13 @@ public final class MinerStateFile implements AutoCloseable
     public void register(final int uid, final String hotkey)
     {
         final int r = writableRecord(uid);
-        final int n = hotkey.length();
-        if (n == 0 || n > MAX_HOTKEY_BYTES)
-        {
-            throw new IllegalArgumentException("hotkey must have 1 to " + MAX_HOTKEY_BYTES + " characters, got " + n);
-        }
+        final int n = Hotkeys.put(hotkeyScratch, 0, hotkey);
         if (hotkey.equals(hotkey(uid)))
         {
             return;
         }
         Arrays.fill(working, r, r + recordLength, (byte)0);
-        for (int i = 0; i < n; i++)
-        {
-            final char c = hotkey.charAt(i);
-            if (c <= ' ' || c > '~')
-            {
-                throw new IllegalArgumentException("hotkey must be printable ASCII without spaces: " + hotkey);
-            }
-            working[r + HOTKEY_OFFSET + i] = (byte)c;
-        }
+        System.arraycopy(hotkeyScratch, 0, working, r + HOTKEY_OFFSET, n);
         state.putByte(r + HOTKEY_LENGTH_OFFSET, (byte)n);
     }
 

@@ -128,13 +128,12 @@ public final class Pool implements AutoCloseable
         return claims;
     }
 
-    /** Adds a task: its truth first, then its claim record, so that a claimable task always has its truth. */
+    /**
+     * Adds a task: its truth first (which refuses a full pool or a duplicate), then its claim record, so that a
+     * claimable task always has its truth.
+     */
     public void addTask(final UUID id, final byte[] truthRecord)
     {
-        if (claims.size() >= manifest.sizing().maxTasks())
-        {
-            throw new StoreFullException(dir, "full: " + claims.size() + " tasks, the most it was sized for");
-        }
         truth.put(id, truthRecord);
         claims.add(id);
     }

@@ -54,6 +54,11 @@ public record StoreSizing(int maxTasks, int averageRecordBytes, int maxRecordByt
     /** Entries the claim map and truth map are created for: the task cap plus headroom for hash imbalance. */
     long mapEntries()
     {
+        return mapEntries(maxTasks);
+    }
+
+    static long mapEntries(final int maxTasks)
+    {
         return (long)Math.ceil(maxTasks * (1 + DEFAULT_HEADROOM)) + 16;
     }
 }

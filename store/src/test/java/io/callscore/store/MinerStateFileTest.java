@@ -119,6 +119,8 @@ class MinerStateFileTest
             state.ema(0, 0.4);
             state.register(0, "old");
             assertEquals(1, state.scoredTasks(0), "same hotkey keeps the record");
+            assertThrows(IllegalArgumentException.class, () -> state.register(0, "bad hotkey"));
+            assertEquals(1, state.scoredTasks(0), "a refused hotkey leaves the record as it was");
             state.register(0, "new");
             assertEquals("new", state.hotkey(0));
             assertEquals(0, state.scoredTasks(0));

@@ -37,15 +37,15 @@ class StoreStatefulProperties
     @Test
     void shouldBehaveAsTheModelWhenClaimsScoringsExpiriesAndReopeningsInterleave()
     {
-        qt().withExamples(30).withShrinkCycles(40)
-            .forAll(lists().of(integers().all()).ofSizeBetween(1, 60))
+        qt().withExamples(40).withShrinkCycles(40)
+            .forAll(lists().of(integers().all()).ofSizeBetween(1, 80))
             .checkAssert(this::runClaims);
     }
 
     private void runClaims(final List<Integer> ops)
     {
         final Path file = dir.resolve("claims-" + example.incrementAndGet() + ".cmap");
-        final int tasks = 6;
+        final int tasks = 8;
         final List<UUID> ids = new ArrayList<>();
         final Map<UUID, TaskClaim> model = new HashMap<>();
         ClaimPool pool = ClaimPool.create(file, tasks);
@@ -61,15 +61,19 @@ class StoreStatefulProperties
             long now = 1_000;
             for (final int op : ops)
             {
-                final int kind = Math.floorMod(op, 6);
-                final int arg = op >>> 3;
-                final String hotkey = HOTKEYS[Math.floorMod(arg, HOTKEYS.length)];
-                final UUID task = ids.get(Math.floorMod(arg >>> 2, tasks));
-                now += Math.floorMod(arg >>> 5, 50);
-                final long deadline = now + 1 + Math.floorMod(arg >>> 11, 100);
+                final int kind = Math.floorMod(op, 16);
+                final int arg = op >>> 4;
+                // Small steps and short deadlines, so that scorings and sweeps land on, before and after deadlines.
+                now += Math.floorMod(arg >>> 5, 3);
+                final long deadline = now + 1 + Math.floorMod(arg >>> 11, 6);
+                final UUID task = pickTask(model, ids, arg >>> 2);
+                // Mostly the claimant's own hotkey when scoring a claimed task, sometimes another miner's.
+                final TaskClaim current = model.get(task);
+                final String hotkey = kind >= 6 && kind <= 11 && current.state() == ClaimState.CLAIMED
+                    && Math.floorMod(arg, 4) != 0 ? current.hotkey() : HOTKEYS[Math.floorMod(arg, 2)];
                 switch (kind)
                 {
-                    case 0 ->
+                    case 0, 1, 2, 3 ->
                     {
                         final UUID got = pool.claimNext(hotkey, now, deadline);
                         final boolean anyAvailable = model.values().stream()
@@ -84,7 +88,7 @@ class StoreStatefulProperties
                             model.put(got, new TaskClaim(got, ClaimState.CLAIMED, hotkey, now, deadline, 0));
                         }
                     }
-                    case 1 ->
+                    case 4, 5 ->
                     {
                         final boolean expected = model.get(task).state() == ClaimState.AVAILABLE;
                         assertEquals(expected, pool.tryClaim(task, hotkey, now, deadline));
@@ -93,7 +97,7 @@ class StoreStatefulProperties
                             model.put(task, new TaskClaim(task, ClaimState.CLAIMED, hotkey, now, deadline, 0));
                         }
                     }
-                    case 2 ->
+                    case 6, 7, 8, 9, 10, 11 ->
                     {
                         final TaskClaim c = model.get(task);
                         final ScoreOutcome expected = c.state() != ClaimState.CLAIMED || !c.hotkey().equals(hotkey)
@@ -105,7 +109,7 @@ class StoreStatefulProperties
                                 : ClaimState.EXPIRED, c.hotkey(), c.claimedAtMs(), c.deadlineMs(), now));
                         }
                     }
-                    case 3 ->
+                    case 12, 13 ->
                     {
                         int expired = 0;
                         for (final TaskClaim c : List.copyOf(model.values()))
@@ -119,7 +123,7 @@ class StoreStatefulProperties
                         }
                         assertEquals(expired, pool.expireOverdue(now));
                     }
-                    case 4 ->
+                    case 14 ->
                     {
                         pool.close();
                         pool = ClaimPool.open(file);
@@ -137,6 +141,14 @@ class StoreStatefulProperties
         {
             pool.close();
         }
+    }
+
+    /** A claimed task when there is one (so scorings meet claims), otherwise any task. */
+    private static UUID pickTask(final Map<UUID, TaskClaim> model, final List<UUID> ids, final int choice)
+    {
+        final List<UUID> claimed = ids.stream().filter(id -> model.get(id).state() == ClaimState.CLAIMED).toList();
+        return claimed.isEmpty() || Math.floorMod(choice, 4) == 0 ? ids.get(Math.floorMod(choice >>> 2, ids.size()))
+            : claimed.get(Math.floorMod(choice >>> 2, claimed.size()));
     }
 
     private static ClaimCounts modelCounts(final Map<UUID, TaskClaim> model, final long now)
