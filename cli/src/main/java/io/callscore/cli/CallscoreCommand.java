@@ -23,6 +23,8 @@ import java.util.Properties;
     footer = {"", "Run 'callscore help <command>' for a command's options."},
     subcommands = {
         CompareCommand.class,
+        PoolCommand.class,
+        StateCommand.class,
         MakeCallsetsCommand.class,
         KeysCommand.class,
         CertCommand.class,

@@ -57,6 +57,31 @@ public final class ContigVariants
         this.gt = new int[16 * ploidy];
     }
 
+    /**
+     * A contig sized up front for a known number of variants, alleles and bases (decoding a stored truth record),
+     * so that building it copies no arrays.
+     */
+    public ContigVariants(final String contig, final int ploidy, final int variants, final int alleles,
+        final int bases)
+    {
+        this.contig = contig;
+        this.ploidy = ploidy;
+        final int v = Math.max(variants, 1);
+        final int a = Math.max(alleles, 1);
+        this.start = new int[v];
+        this.end = new int[v];
+        this.flags = new byte[v];
+        this.firstAllele = new int[v];
+        this.alleleCount = new int[v];
+        this.recordOrdinal = new int[v];
+        this.gt = new int[v * ploidy];
+        this.alleleStart = new int[a];
+        this.alleleEnd = new int[a];
+        this.alleleOffset = new int[a];
+        this.alleleLength = new int[a];
+        this.bases = new byte[Math.max(bases, 1)];
+    }
+
     public String contig()
     {
         return contig;
@@ -226,6 +251,23 @@ public final class ContigVariants
         final int a = newAllele(from, to);
         ensureBases(length);
         Bases.encode(ascii, offset, length, bases, basesUsed);
+        alleleOffset[a] = basesUsed;
+        alleleLength[a] = length;
+        basesUsed += length;
+        final int v = size - 1;
+        start[v] = Math.min(start[v], from);
+        end[v] = Math.max(end[v], to);
+    }
+
+    /**
+     * Adds the next allele of the current variant from base codes ({@link Bases}) already encoded, as a stored
+     * truth record holds them; the codes are copied.
+     */
+    public void addAlleleCodes(final int from, final int to, final byte[] codes, final int offset, final int length)
+    {
+        final int a = newAllele(from, to);
+        ensureBases(length);
+        System.arraycopy(codes, offset, bases, basesUsed, length);
         alleleOffset[a] = basesUsed;
         alleleLength[a] = length;
         basesUsed += length;

@@ -4,9 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Merged BED intervals per contig (0-based, half-open). Touching and overlapping intervals merge, as in
@@ -124,6 +126,12 @@ public final class RegionSet
     public int[] intervals(final String contig)
     {
         return byContig.get(contig);
+    }
+
+    /** Names of the contigs that have regions (to store the set). */
+    public Set<String> contigs()
+    {
+        return Collections.unmodifiableSet(byContig.keySet());
     }
 
     public boolean hasContig(final String contig)

@@ -22,6 +22,15 @@ public final class VariantSet
         this.sample = sample;
     }
 
+    /** A set rebuilt from a stored truth record, keeping the load statistics of the VCF it was loaded from. */
+    public VariantSet(final Path file, final String sample, final int records, final int skipped, final int ignored)
+    {
+        this(file, sample);
+        this.records = records;
+        this.skipped = skipped;
+        this.ignored = ignored;
+    }
+
     public Path file()
     {
         return file;
