@@ -8,6 +8,8 @@ import io.callscore.vcf.ReferenceGenome;
 import io.callscore.vcf.RegionSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -29,18 +31,21 @@ class PileupMinerAccuracyTest
 {
     private static final PileupMiner MINER = new PileupMiner(PileupSettings.defaults());
 
-    @Test
-    void shouldCallSnvsAndIndelsAccuratelyWhenReadsAreSimulatedAt30x(@TempDir final Path dir) throws IOException
+    /** At 10x a het shows 5 reads or so, and an indel fewer informative ones: genotypes are often uncertain. */
+    @ParameterizedTest(name = "{0}x")
+    @CsvSource({"30, 0.98, 0.95", "10, 0.94, 0.7"})
+    void shouldCallSnvsAndIndelsAccuratelyWhenReadsAreSimulated(final int coverage, final double minSnpF1,
+        final double minIndelF1, @TempDir final Path dir) throws IOException
     {
-        final SimulatedSample.Files sample = new SimulatedSample(20_260_101L).write(dir, 50_000, 250, 30);
+        final SimulatedSample.Files sample = new SimulatedSample(20_260_101L).write(dir, 50_000, 250, coverage);
         final Path calls = dir.resolve("calls.vcf.gz");
         MINER.run(sample.task(), calls, "5SimulatedHotkey");
 
         final ComparisonResult r = VcfComparator.compare(sample.truth(), calls, ReferenceGenome.open(
             sample.reference()), null, CompareOptions.defaults());
-        report("simulated 50 kb, 30x", r);
-        assertTrue(r.counts().snp().f1() >= 0.98, "SNP F1 " + r.counts().snp());
-        assertTrue(r.counts().indel().f1() >= 0.9, "INDEL F1 " + r.counts().indel());
+        report("simulated 50 kb, " + coverage + "x", r);
+        assertTrue(r.counts().snp().f1() >= minSnpF1, "SNP F1 " + r.counts().snp());
+        assertTrue(r.counts().indel().f1() >= minIndelF1, "INDEL F1 " + r.counts().indel());
     }
 
     @Test
