@@ -15,9 +15,10 @@ import java.util.concurrent.Callable;
     sortOptions = false,
     mixinStandardHelpOptions = true,
     description = {
-        "Run a miner task on aligned reads with the built-in pileup caller (SNVs and small indels, diploid",
-        "genotypes) and write a bgzipped VCF 4.2 with ##miner_hotkey. The task's data_locator must be",
-        "{\"bam\": \"reads.bam\", \"reference\": \"ref.fa\"} (paths relative to the task file; the BAM indexed).",
+        "Run a miner task with the built-in pileup caller (SNVs, small indels,",
+        "diploid genotypes) and write a bgzipped VCF 4.2 with ##miner_hotkey.",
+        "The task's data_locator must be {\"bam\": \"reads.bam\", \"reference\": \"ref.fa\"}",
+        "(paths relative to the task file; the BAM coordinate-sorted and indexed).",
     })
 public final class MinerPileupCommand implements Callable<Integer>
 {
