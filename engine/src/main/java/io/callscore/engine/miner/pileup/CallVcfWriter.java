@@ -1,6 +1,7 @@
 package io.callscore.engine.miner.pileup;
 
 import htsjdk.samtools.util.BlockCompressedOutputStream;
+import htsjdk.samtools.util.RuntimeIOException;
 import io.callscore.vcf.ReferenceGenome;
 
 import java.io.BufferedWriter;
@@ -71,6 +72,11 @@ final class CallVcfWriter implements Closeable
         catch (final IOException e)
         {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+        catch (final RuntimeIOException e)
+        {
+            // htsjdk's way of saying the file cannot be created.
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), new IOException(e));
         }
     }
 

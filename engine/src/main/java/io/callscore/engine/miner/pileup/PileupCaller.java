@@ -16,7 +16,7 @@ import java.util.function.Consumer;
  * Calls SNVs and small indels from aligned reads over a region, one window of the reference at a time: each
  * window queries the indexed BAM for the reads overlapping it, piles up their bases and CIGAR indels, and calls.
  * Reads that are unmapped, secondary, supplementary, duplicates, QC failures or below the mapping-quality
- * threshold are skipped. A base's quality is capped by its read's mapping quality, so a doubtful placement
+ * threshold are skipped, and reads without bases or whose CIGAR does not match them. A base's quality is capped by its read's mapping quality, so a doubtful placement
  * cannot make a confident base. Overlapping mates are counted as two reads (as a plain pileup does).
  */
 public final class PileupCaller
@@ -91,10 +91,13 @@ public final class PileupCaller
         }
     }
 
+    /** A read that passes the filters, and has bases that its CIGAR accounts for. */
     private boolean usable(final SAMRecord read)
     {
         return !read.getReadUnmappedFlag() && !read.isSecondaryOrSupplementary() && !read.getDuplicateReadFlag()
-            && !read.getReadFailsVendorQualityCheckFlag() && mappingQuality(read) >= settings.minMappingQuality();
+            && !read.getReadFailsVendorQualityCheckFlag() && mappingQuality(read) >= settings.minMappingQuality()
+            && read.getReadLength() > 0 && read.getReadLength() == read.getCigar().getReadLength()
+            && (read.getBaseQualities().length == 0 || read.getBaseQualities().length == read.getReadLength());
     }
 
     private static int mappingQuality(final SAMRecord read)

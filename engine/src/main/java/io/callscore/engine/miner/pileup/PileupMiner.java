@@ -10,8 +10,10 @@ import io.callscore.vcf.InputException;
 import io.callscore.vcf.ReferenceGenome;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -75,10 +77,31 @@ public final class PileupMiner
         final Path base = taskFile.toAbsolutePath().getParent();
         final Path bam = task.dataLocator().file("bam", base, source);
         final ReferenceGenome reference = ReferenceGenome.open(task.dataLocator().file("reference", base, source));
+        // Written beside the output and moved into place at the end: a failed run leaves no partial VCF.
+        final Path partial = out.resolveSibling(out.getFileName() + ".partial");
+        try
+        {
+            final Result result = callInto(partial, task, bam, reference, hotkey, source);
+            Files.move(partial, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return new Result(out, result.records(), result.passing());
+        }
+        catch (final IOException e)
+        {
+            throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
+        }
+        finally
+        {
+            deleteQuietly(partial);
+        }
+    }
+
+    private Result callInto(final Path vcfFile, final MinerTask task, final Path bam, final ReferenceGenome reference,
+        final String hotkey, final String source)
+    {
         try (SamReader reads = open(bam))
         {
             final List<Span> spans = spans(task, reads, reference, source);
-            try (CallVcfWriter vcf = new CallVcfWriter(out, reference, hotkey, SAMPLE,
+            try (CallVcfWriter vcf = new CallVcfWriter(vcfFile, reference, hotkey, SAMPLE,
                 task.constraints().includeFilters()))
             {
                 final PileupCaller caller = new PileupCaller(reads, settings);
@@ -87,16 +110,24 @@ public final class PileupMiner
                     caller.call(s.contig(), reference.bases(s.contig()), s.start(), s.end(),
                         call -> vcf.write(s.contig(), call));
                 }
-                return new Result(out, vcf.records(), vcf.passing());
+                return new Result(vcfFile, vcf.records(), vcf.passing());
             }
         }
-        catch (final SAMException e)
+        catch (final SAMException | IOException e)
         {
             throw new InputException(bam, "cannot read BAM: " + e.getMessage());
+        }
+    }
+
+    private static void deleteQuietly(final Path file)
+    {
+        try
+        {
+            Files.deleteIfExists(file);
         }
         catch (final IOException e)
         {
-            throw new InputException(bam, "cannot read BAM: " + e.getMessage());
+            // A leftover partial file is harmless; the run's own outcome is what matters.
         }
     }
 

@@ -20,6 +20,18 @@ public record PileupSettings(int minBaseQuality, int minMappingQuality, double s
     double indelHeterozygosity, double indelErrorRate, int minAltReads, double minQual, int minDepth,
     int nearIndelDistance, double nearIndelMinBalance, int windowLength)
 {
+    public PileupSettings
+    {
+        if (windowLength < 1 || minAltReads < 1 || !(indelErrorRate > 0 && indelErrorRate < 1)
+            || !(snvHeterozygosity > 0 && snvHeterozygosity < 0.25)
+            || !(indelHeterozygosity > 0 && indelHeterozygosity < 0.25))
+        {
+            throw new IllegalArgumentException("pileup settings out of range: " + windowLength + " bp windows, "
+                + minAltReads + " alt reads, indel error " + indelErrorRate + ", heterozygosity "
+                + snvHeterozygosity + "/" + indelHeterozygosity);
+        }
+    }
+
     /**
      * Base quality 13, mapping quality 20, heterozygosity 1e-3 (indels 1.25e-4), QUAL 20, depth 3; het SNVs
      * within 20 bp of an indel need 30% alt reads (a real het falls below that at depth 30 about once in 100).

@@ -131,6 +131,47 @@ class PileupMinerTest
     }
 
     @Test
+    void shouldSkipReadsWhoseCigarDoesNotMatchTheirBases() throws IOException
+    {
+        final Crafted c = new Crafted(7);
+        c.refReads(10, 150);
+        c.snvReads(10, 150, 'G', 0, 60, 30);
+        c.reads.forEach(r -> r.setCigarString(r.getCigarString().equals("100M") && r.getReadString().charAt(
+            150 - r.getStart() + 1) == 'G' ? "90M" : r.getCigarString()));
+        assertEquals(List.of(), records(c.run(dir, "chrT:1-400")));
+    }
+
+    @Test
+    void shouldReportBamAndLeaveNoOutputWhenBamIsTruncated() throws IOException
+    {
+        final Crafted c = new Crafted(8);
+        for (int pos = 110; pos < 290; pos += 3)
+        {
+            c.refReads(40, pos);
+        }
+        final Path task = c.write(dir, "chrT:1-400");
+        final Path bam = dir.resolve("reads.bam");
+        final byte[] whole = Files.readAllBytes(bam);
+        Files.write(bam, Arrays.copyOf(whole, whole.length / 2));
+        final Path out = dir.resolve("calls.vcf.gz");
+
+        final InputException e = assertThrows(InputException.class, () -> MINER.run(task, out, HOTKEY));
+
+        assertTrue(e.getMessage().startsWith(bam + ": cannot read BAM: "), e.getMessage());
+        assertFalse(Files.exists(out));
+        assertFalse(Files.exists(dir.resolve("calls.vcf.gz.partial")));
+    }
+
+    @Test
+    void shouldRefuseSettingsWhenWindowIsEmpty()
+    {
+        final PileupSettings d = PileupSettings.defaults();
+        assertThrows(IllegalArgumentException.class, () -> new PileupSettings(d.minBaseQuality(),
+            d.minMappingQuality(), d.snvHeterozygosity(), d.indelHeterozygosity(), d.indelErrorRate(),
+            d.minAltReads(), d.minQual(), d.minDepth(), d.nearIndelDistance(), d.nearIndelMinBalance(), 0));
+    }
+
+    @Test
     void shouldCallTwoAltAllelesWhenReadsSplitBetweenThem() throws IOException
     {
         final Crafted c = new Crafted(2);
@@ -237,7 +278,7 @@ class PileupMinerTest
 
         final String ref;
         private final SAMFileHeader header = new SAMFileHeader();
-        private final List<SAMRecord> reads = new ArrayList<>();
+        final List<SAMRecord> reads = new ArrayList<>();
         private final SplittableRandom random;
 
         Crafted(final long seed)
