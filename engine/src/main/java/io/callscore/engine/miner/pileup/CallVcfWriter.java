@@ -61,7 +61,7 @@ final class CallVcfWriter implements Closeable
             h.append("##FILTER=<ID=").append(VariantCall.LOW_DEPTH)
                 .append(",Description=\"Read depth below the caller's threshold\">\n");
             h.append("##FILTER=<ID=").append(VariantCall.NEAR_INDEL)
-                .append(",Description=\"Het SNV near a called indel with too few alt reads: likely misaligned reads\">\n");
+                .append(",Description=\"Het SNV near a called indel with too few alt reads: likely misaligned\">\n");
             h.append("##FORMAT=<ID=GT,Number=1,Type=String,Description=\"Genotype\">\n");
             h.append("##FORMAT=<ID=GQ,Number=1,Type=Integer,Description=\"Genotype quality (phred, capped at 99)\">\n");
             h.append("##FORMAT=<ID=DP,Number=1,Type=Integer,Description=\"Read depth used for the call\">\n");

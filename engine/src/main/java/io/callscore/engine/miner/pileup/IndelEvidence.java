@@ -19,7 +19,7 @@ import java.util.Map;
 final class IndelEvidence
 {
     /** Bases a read must extend past the indel's repeat, on each side, to count as informative. */
-    static final int INFORMATIVE_FLANK = 5;
+    private static final int INFORMATIVE_FLANK = 5;
 
     /** Slots of a site's counts: reads carrying the indel, those of them informative, and the repeat end. */
     private static final int ALL = 0;

@@ -16,10 +16,11 @@ import java.util.function.Consumer;
  * Calls SNVs and small indels from aligned reads over a region, one window of the reference at a time: each
  * window queries the indexed BAM for the reads overlapping it, piles up their bases and CIGAR indels, and calls.
  * Reads that are unmapped, secondary, supplementary, duplicates, QC failures or below the mapping-quality
- * threshold are skipped, and reads without bases or whose CIGAR does not match them. A base's quality is capped by its read's mapping quality, so a doubtful placement
- * cannot make a confident base. Overlapping mates are counted as two reads (as a plain pileup does).
+ * threshold are skipped, and so are reads without bases or whose CIGAR does not match them. A base's quality is
+ * capped by its read's mapping quality, so a doubtful placement cannot make a confident base. Overlapping mates
+ * are counted as two reads (as a plain pileup does).
  */
-public final class PileupCaller
+final class PileupCaller
 {
     /**
      * Indels are also called this far beyond each window edge (and not written), so that SNVs near an indel in
@@ -40,7 +41,7 @@ public final class PileupCaller
     private final List<VariantCall> indelCalls = new ArrayList<>();
     private final List<VariantCall> calls = new ArrayList<>();
 
-    public PileupCaller(final SamReader reads, final PileupSettings settings)
+    PileupCaller(final SamReader reads, final PileupSettings settings)
     {
         this.reads = reads;
         this.settings = settings;

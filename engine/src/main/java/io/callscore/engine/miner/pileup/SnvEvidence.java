@@ -35,7 +35,6 @@ final class SnvEvidence
     private final DiploidGenotyper genotyper = new DiploidGenotyper();
     private final double[] likelihood = new double[DiploidGenotyper.MAX_GENOTYPES];
     private final byte[] alleles = new byte[DiploidGenotyper.MAX_ALLELES];
-    private final int[] alleleCounts = new int[DiploidGenotyper.MAX_ALLELES];
     private int start;
     private int length;
     private int[] count = new int[0];
@@ -187,18 +186,14 @@ final class SnvEvidence
         {
             return null;
         }
-        for (int a = 0; a < n; a++)
-        {
-            alleleCounts[a] = count[4 * i + alleles[a] - 1];
-        }
         final int[] written = VariantCall.writtenAlleles(best);
         final String[] alts = new String[written.length];
         final int[] ad = new int[written.length + 1];
-        ad[0] = alleleCounts[0];
+        ad[0] = count[4 * i + refBase - 1];
         for (int w = 0; w < written.length; w++)
         {
             alts[w] = String.valueOf((char)Bases.letter(alleles[written[w]]));
-            ad[w + 1] = alleleCounts[written[w]];
+            ad[w + 1] = count[4 * i + alleles[written[w]] - 1];
         }
         final boolean misaligned = DiploidGenotyper.first(best) == 0 && zones.nearIndel(start + i)
             && ad[1] < settings.nearIndelMinBalance() * (ad[0] + ad[1]);
