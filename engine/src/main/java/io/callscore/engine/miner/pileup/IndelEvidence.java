@@ -3,7 +3,6 @@ package io.callscore.engine.miner.pileup;
 import io.callscore.vcf.Bases;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -44,9 +43,8 @@ final class IndelEvidence
     private final Map<Key, int[]> support = new HashMap<>();
     private int start;
     private int end;
-    private int[] readStarts = new int[1024];
-    private int[] readEnds = new int[1024];
-    private int reads;
+    /** Aligned spans of the window's reads, in order of their start. */
+    private final Intervals reads = new Intervals();
     private int maxReadSpan;
 
     IndelEvidence(final PileupSettings settings)
@@ -60,21 +58,14 @@ final class IndelEvidence
         start = windowStart;
         end = windowEnd;
         support.clear();
-        reads = 0;
+        reads.clear();
         maxReadSpan = 0;
     }
 
     /** A read's aligned span, 0-based inclusive; reads must come in order of their start. */
     void addRead(final int alignmentStart, final int alignmentEnd)
     {
-        if (reads == readStarts.length)
-        {
-            readStarts = Arrays.copyOf(readStarts, reads * 2);
-            readEnds = Arrays.copyOf(readEnds, reads * 2);
-        }
-        readStarts[reads] = alignmentStart;
-        readEnds[reads] = alignmentEnd;
-        reads++;
+        reads.add(alignmentStart, alignmentEnd);
         maxReadSpan = Math.max(maxReadSpan, alignmentEnd - alignmentStart);
     }
 
@@ -134,8 +125,9 @@ final class IndelEvidence
         {
             final int[] n = support.computeIfAbsent(key, k -> new int[] {0, 0, repeatEnd});
             n[ALL]++;
-            final int last = reads - 1;
-            if (readStarts[last] <= key.anchor() - INFORMATIVE_FLANK && readEnds[last] >= repeatEnd + INFORMATIVE_FLANK)
+            final int last = reads.size() - 1;
+            if (reads.start(last) <= key.anchor() - INFORMATIVE_FLANK
+                && reads.end(last) >= repeatEnd + INFORMATIVE_FLANK)
             {
                 n[INFORMATIVE]++;
             }
@@ -260,12 +252,12 @@ final class IndelEvidence
     {
         // Last read starting at or before 'from'; reads are in start order.
         int lo = 0;
-        int hi = reads - 1;
+        int hi = reads.size() - 1;
         int last = -1;
         while (lo <= hi)
         {
             final int mid = (lo + hi) >>> 1;
-            if (readStarts[mid] <= from)
+            if (reads.start(mid) <= from)
             {
                 last = mid;
                 lo = mid + 1;
@@ -276,9 +268,9 @@ final class IndelEvidence
             }
         }
         int covering = 0;
-        for (int r = last; r >= 0 && readStarts[r] >= from - maxReadSpan; r--)
+        for (int r = last; r >= 0 && reads.start(r) >= from - maxReadSpan; r--)
         {
-            if (readEnds[r] >= to)
+            if (reads.end(r) >= to)
             {
                 covering++;
             }
