@@ -25,6 +25,7 @@ import java.util.Properties;
         CompareCommand.class,
         PoolCommand.class,
         StateCommand.class,
+        MinerCommand.class,
         MakeCallsetsCommand.class,
         KeysCommand.class,
         CertCommand.class,
