@@ -23,8 +23,9 @@ import java.util.concurrent.Callable;
     sortOptions = false,
     mixinStandardHelpOptions = true,
     description = {
-        "Compare called variants with truth, haplotype-aware, counting TP/FP/FN for SNP and INDEL exactly as",
-        "RTG vcfeval does. Prints a table (or one JSON object with --json); score = 0.7*F1_snp + 0.3*F1_indel.",
+        "Compare called variants with truth, counting as RTG vcfeval does.",
+        "Haplotype-aware: TP/FP/FN for SNP and INDEL. Prints a table (or one JSON object with --json);",
+        "score = 0.7*F1_snp + 0.3*F1_indel.",
     },
     footer = {
         "",

@@ -16,8 +16,9 @@ import java.util.concurrent.Callable;
     sortOptions = false,
     mixinStandardHelpOptions = true,
     description = {
-        "Write a seeded synthetic truth.vcf.gz, calls.vcf.gz (about 97% accurate, with equivalent rewritings such",
-        "as shifted deletions and split MNPs) and regions.bed over a reference. Same seed, same files.",
+        "Write a seeded synthetic truth/calls pair over a reference.",
+        "truth.vcf.gz, calls.vcf.gz (about 97% accurate, with equivalent rewritings such as shifted deletions and",
+        "split MNPs) and regions.bed. Same seed, same files.",
     })
 public final class MakeCallsetsCommand implements Callable<Integer>
 {
