@@ -124,6 +124,39 @@ public record MinerTask(String taskId, Mode mode, String refBuild, InputType inp
     {
     }
 
+    /** The task as the miner-facing JSON (what {@link #parse} reads). */
+    public String toJson()
+    {
+        final com.fasterxml.jackson.databind.node.ObjectNode root = JSON.createObjectNode();
+        root.put("task_id", taskId);
+        root.put("mode", mode.name().toLowerCase(Locale.ROOT));
+        root.put("ref_build", refBuild);
+        root.put("input_type", inputType.name());
+        if (dataLocator.location() != null)
+        {
+            root.put("data_locator", dataLocator.location());
+        }
+        else
+        {
+            final com.fasterxml.jackson.databind.node.ObjectNode files = root.putObject("data_locator");
+            dataLocator.files().forEach(files::put);
+        }
+        final com.fasterxml.jackson.databind.node.ArrayNode r = root.putArray("regions");
+        regions.forEach(region -> r.add(region.toString()));
+        root.put("output_format", outputFormat);
+        final com.fasterxml.jackson.databind.node.ObjectNode c = root.putObject("constraints");
+        c.put("include_genotypes", constraints.includeGenotypes());
+        c.put("include_filters", constraints.includeFilters());
+        try
+        {
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root);
+        }
+        catch (final JsonProcessingException e)
+        {
+            throw new IllegalStateException("a task always serialises", e);
+        }
+    }
+
     /** Reads and checks a task JSON file; bad JSON or a missing or malformed field is an {@link InputException}. */
     public static MinerTask read(final Path file)
     {
