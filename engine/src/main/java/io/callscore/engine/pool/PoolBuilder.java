@@ -131,6 +131,7 @@ public final class PoolBuilder
                     first.reverted(), first.truthRecords(), describeReads(made), (System.nanoTime() - ws) / 1e9);
             }
             deleteTree(staging);
+            deleteIfEmpty(staging.getParent());
             say("%s: %d window%s built, %d tasks added (%.1f s)", options.genome(), built, built == 1 ? "" : "s",
                 tasks, (System.nanoTime() - t0) / 1e9);
             return new Summary(plan.size(), built, skipped, tasks);
@@ -361,6 +362,21 @@ public final class PoolBuilder
         catch (final IOException e)
         {
             throw new UncheckedIOException("cannot delete " + p + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteIfEmpty(final Path dir)
+    {
+        try (var s = Files.list(dir))
+        {
+            if (s.findAny().isEmpty())
+            {
+                Files.delete(dir);
+            }
+        }
+        catch (final IOException e)
+        {
+            // Another build may be using it: leave it.
         }
     }
 

@@ -281,6 +281,7 @@ class PoolBuildBamTest
             }
         }
         assertTrue(spiked >= 20, "spiked SNVs: " + spiked);
+        System.out.printf("bcftools found %d of %d spiked SNVs%n", found, spiked);
         assertTrue(found >= 0.9 * spiked, "bcftools found " + found + " of " + spiked + " spiked SNVs");
     }
 
@@ -315,6 +316,8 @@ class PoolBuildBamTest
             final ComparisonResult fair = VcfComparator.compare(truth, honest, ref, regions, CompareOptions.defaults());
             final int reverted = t.get("reverted").asInt();
             assertEquals(reverted, cheat.counts().total().fp(), "every spike-out costs the look-up a false positive");
+            System.out.printf("look-up %.4f (%s) vs honest %.4f (%s)%n", cheat.score(), cheat.counts().total(),
+                fair.score(), fair.counts().total());
             assertTrue(fair.score() >= cheat.score() + 0.05, "honest " + fair.score() + " vs look-up " + cheat.score());
             assertNotNull(fair.counts());
         }
