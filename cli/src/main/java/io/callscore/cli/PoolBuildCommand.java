@@ -17,16 +17,14 @@ import java.util.concurrent.Callable;
     name = "build",
     sortOptions = false,
     mixinStandardHelpOptions = true,
-    description = {
-        "Build hidden tasks from one genome: windows of its reads with variants spiked in and truth variants",
-        "spiked out, downsampled to each coverage, scrubbed of identity and delivered under random task ids, with",
-        "the window truth kept for validators. Run again with another --genome to add a genome to the pool; an",
-        "interrupted build resumes without redoing finished windows.",
-    },
+    description = "Build hidden tasks from one genome: windows of its reads with variants spiked in and truth"
+        + " variants spiked out, downsampled to each coverage, scrubbed of identity and delivered under random"
+        + " task ids, with the window truth kept for validators. Run again with another --genome to add a genome"
+        + " to the pool; an interrupted build resumes without redoing finished windows.",
     footer = {
         "",
-        "Output: POOL/tasks/<id>/ (miner-facing: reads.bam + .bai or reads_1/2.fq.gz, ref.fa + .fai),",
-        "POOL/truth/<id>.* and POOL/manifest.jsonl (validator-only). See docs/data_generation.md.",
+        "Output: POOL/tasks/<id>/ for miners (reads.bam + .bai or reads_1/2.fq.gz, ref.fa + .fai);"
+            + " POOL/truth/<id>.* and POOL/manifest.jsonl for validators only. See docs/data_generation.md.",
     })
 public final class PoolBuildCommand implements Callable<Integer>
 {
