@@ -118,7 +118,7 @@ public final class PoolBuildCommand implements Callable<Integer>
     double errorRate = 0.002;
 
     @Option(names = "--compression", paramLabel = "0-9", description = "Deflate level of outputs (default ${DEFAULT-VALUE}).")
-    int compression = 5;
+    int compression = 1;
 
     @Option(names = "--quiet", description = "No progress lines on stderr.")
     boolean quiet;

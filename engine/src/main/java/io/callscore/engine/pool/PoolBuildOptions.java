@@ -60,7 +60,7 @@ public record PoolBuildOptions(Path reference, Path truth, Path confident, Path 
         return new PoolBuildOptions(reference, truth, confident, bam, genome, out, DEFAULT_WINDOWS,
             DEFAULT_WINDOW_SIZE, null, DEFAULT_COVERAGES, DEFAULT_SNVS, DEFAULT_INDELS, 1, DEFAULT_SPIKE_OUT,
             DEFAULT_MIN_DISTANCE, DEFAULT_MIN_DEPTH, bam == null, "standard", DEFAULT_MARGIN, 150, 400, 50, 0.002,
-            5, true);
+            1, true);
     }
 
     public PoolBuildOptions withWindows(final int count, final int size)

@@ -73,6 +73,17 @@ final class PoolFixture
     private static PoolFixture make() throws IOException, InterruptedException
     {
         final Path dir = Files.createTempDirectory("callscore-pool-fixture");
+        Runtime.getRuntime().addShutdownHook(new Thread(() ->
+        {
+            try
+            {
+                FilePoolSink.deleteTree(dir);
+            }
+            catch (final IOException e)
+            {
+                // Best effort: a temporary folder.
+            }
+        }));
         final Path ref = dir.resolve("source-ref.fa");
         final String bases = resourceFasta("ref60k.fa.gz");
         writeFasta(ref, "chr20", bases);
