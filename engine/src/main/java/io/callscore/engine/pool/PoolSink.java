@@ -13,8 +13,10 @@ public interface PoolSink
     boolean isComplete(String genome, int window);
 
     /**
-     * Takes the finished tasks of one window, all at once, after their delivered files are in place. The window
-     * counts as complete once this returns; the truth files named by the tasks may be moved away by the sink.
+     * Takes the finished tasks of one window, all at once, after their delivered files are in place under
+     * {@code POOL/tasks/<taskId>/}. The truth, region and edits files named by the tasks are staging copies that
+     * the build deletes once this returns: copy or load them here. The window must be durable (so that
+     * {@link #isComplete} answers true) when this returns; a failure leaves the window to be rebuilt.
      */
     void addWindow(String genome, Window window, List<PoolTask> tasks);
 }
