@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Measures `callscore pool build` on a 30x BAM (docs/performance.md, "Pool build").
+# Makes its data under $WORK (default /tmp/poolbench; several GB, never commit it):
+#   reference  GRCh38 chr20+chr21, first 10 Mb each (shared/data/grch38-chr20-chr21-10M)
+#   truth      15,000 seeded synthetic variants (callscore make-callsets --perfect)
+#   reads      30x 2x150 bp pairs simulated over chr20 from the truth haplotypes (callscore pool build --simulate),
+#              aligned with bwa mem, sorted and indexed with samtools
+# then times the BAM path: 4 windows of 2 Mb at 30x, 15x and 6x (chr20 has room for 4-5 non-overlapping windows).
+# Needs: bwa, samtools (Debian packages), a built callscore (mvn -DskipTests package) registered as `callscore pool`.
+set -euo pipefail
+here="$(cd "$(dirname "$0")/.." && pwd)"
+cs="$here/bin/callscore"
+WORK="${WORK:-/tmp/poolbench}"
+SHARED="${SHARED:-$here/../shared/data/grch38-chr20-chr21-10M}"
+WINDOWS="${WINDOWS:-4}"
+mkdir -p "$WORK"
+cd "$WORK"
+
+if [[ ! -s ref.fa.fai ]]; then
+  zcat "$SHARED/grch38.chr20_and_21_10M.fa.gz" > ref.fa
+  samtools faidx ref.fa
+fi
+if [[ ! -s cs/truth.vcf.gz ]]; then
+  "$cs" make-callsets -r ref.fa -o cs --variants 15000 --seed 11 --perfect
+fi
+if [[ ! -s source.bam.bai ]]; then
+  rm -rf sim
+  "$cs" pool build --simulate --reference ref.fa --truth cs/truth.vcf.gz --confident cs/regions.bed \
+      --genome SRC --out sim --windows 1 --window-size 10000000 --coverages 30 --snvs 0 --indels 0 \
+      --spike-out 0 --compression 1
+  task="$(ls sim/tasks)"
+  [[ -s ref.fa.bwt ]] || bwa index ref.fa
+  bwa mem -t 2 -R '@RG\tID:src\tSM:BENCH' ref.fa "sim/tasks/$task/reads_1.fq.gz" "sim/tasks/$task/reads_2.fq.gz" \
+      2> bwa-mem.log | samtools sort -@2 -m 1G -o source.bam -
+  samtools index source.bam
+fi
+
+# The reads cover chr20 only: keep the windows there.
+grep -P '^chr20\t' cs/regions.bed > conf20.bed
+ls -l source.bam
+rm -rf pool
+CALLSCORE_JAVA_OPTS="${CALLSCORE_JAVA_OPTS:--Xmx2g}" /usr/bin/time -v "$cs" pool build --reference ref.fa \
+    --truth cs/truth.vcf.gz --confident conf20.bed \
+    --bam source.bam --genome BENCH --out pool --windows "$WINDOWS" --window-size 2000000 --coverages 30,15,6 \
+    --snvs 20 --indels 10 --seed 3 ${COMPRESSION:+--compression $COMPRESSION} 2>&1 | tee pool-build.log
+du -sh pool/tasks

@@ -1,0 +1,149 @@
+package io.callscore.engine.pool;
+
+import java.security.SecureRandom;
+
+/**
+ * SipHash-2-4 of read names under a 128-bit key. The pool build needs per-fragment decisions (which coverages keep
+ * a fragment, which haplotype it belongs to) and fresh read names that are the same for both mates, without a
+ * table of every name seen. A keyed hash gives both; with a secret key, a miner holding the public source BAM
+ * cannot recompute the new names from the old ones.
+ */
+final class KeyedHash
+{
+    private final long k0;
+    private final long k1;
+
+    KeyedHash(final long k0, final long k1)
+    {
+        this.k0 = k0;
+        this.k1 = k1;
+    }
+
+    /** A key derived from a seed and a purpose, for decisions that must repeat with the seed. */
+    static KeyedHash derived(final long seed, final long purpose)
+    {
+        final long a = mix(seed ^ 0x9E3779B97F4A7C15L * (purpose + 1));
+        return new KeyedHash(a, mix(a ^ purpose));
+    }
+
+    /** A fresh secret key, for names that must not be reproducible by anyone. */
+    static KeyedHash secret(final SecureRandom random)
+    {
+        return new KeyedHash(random.nextLong(), random.nextLong());
+    }
+
+    /** SplitMix64 finaliser. */
+    static long mix(final long z0)
+    {
+        long z = z0 + 0x9E3779B97F4A7C15L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    /** Hash of a read name (its characters taken as bytes). */
+    long hash(final CharSequence name)
+    {
+        long v0 = 0x736f6d6570736575L ^ k0;
+        long v1 = 0x646f72616e646f6dL ^ k1;
+        long v2 = 0x6c7967656e657261L ^ k0;
+        long v3 = 0x7465646279746573L ^ k1;
+        final int len = name.length();
+        final int whole = len & ~7;
+        for (int i = 0; i < whole; i += 8)
+        {
+            long m = 0;
+            for (int j = 7; j >= 0; j--)
+            {
+                m = (m << 8) | (name.charAt(i + j) & 0xFF);
+            }
+            v3 ^= m;
+            for (int r = 0; r < 2; r++)
+            {
+                v0 += v1;
+                v1 = Long.rotateLeft(v1, 13);
+                v1 ^= v0;
+                v0 = Long.rotateLeft(v0, 32);
+                v2 += v3;
+                v3 = Long.rotateLeft(v3, 16);
+                v3 ^= v2;
+                v0 += v3;
+                v3 = Long.rotateLeft(v3, 21);
+                v3 ^= v0;
+                v2 += v1;
+                v1 = Long.rotateLeft(v1, 17);
+                v1 ^= v2;
+                v2 = Long.rotateLeft(v2, 32);
+            }
+            v0 ^= m;
+        }
+        long last = ((long)len & 0xFF) << 56;
+        for (int j = len - 1; j >= whole; j--)
+        {
+            last |= (long)(name.charAt(j) & 0xFF) << (8 * (j - whole));
+        }
+        v3 ^= last;
+        for (int r = 0; r < 2; r++)
+        {
+            v0 += v1;
+            v1 = Long.rotateLeft(v1, 13);
+            v1 ^= v0;
+            v0 = Long.rotateLeft(v0, 32);
+            v2 += v3;
+            v3 = Long.rotateLeft(v3, 16);
+            v3 ^= v2;
+            v0 += v3;
+            v3 = Long.rotateLeft(v3, 21);
+            v3 ^= v0;
+            v2 += v1;
+            v1 = Long.rotateLeft(v1, 17);
+            v1 ^= v2;
+            v2 = Long.rotateLeft(v2, 32);
+        }
+        v0 ^= last;
+        v2 ^= 0xff;
+        for (int r = 0; r < 4; r++)
+        {
+            v0 += v1;
+            v1 = Long.rotateLeft(v1, 13);
+            v1 ^= v0;
+            v0 = Long.rotateLeft(v0, 32);
+            v2 += v3;
+            v3 = Long.rotateLeft(v3, 16);
+            v3 ^= v2;
+            v0 += v3;
+            v3 = Long.rotateLeft(v3, 21);
+            v3 ^= v0;
+            v2 += v1;
+            v1 = Long.rotateLeft(v1, 17);
+            v1 ^= v2;
+            v2 = Long.rotateLeft(v2, 32);
+        }
+        return v0 ^ v1 ^ v2 ^ v3;
+    }
+
+    /** A uniform number in [0, 1) from a name. */
+    double unit(final CharSequence name)
+    {
+        return (hash(name) >>> 11) * 0x1.0p-53;
+    }
+
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    /** A fresh 20-character name for a read name: opaque, the same for both mates. */
+    String rename(final CharSequence name)
+    {
+        final long h = hash(name);
+        final long h2 = mix(h ^ k1);
+        final char[] out = new char[20];
+        for (int i = 0; i < 16; i++)
+        {
+            out[i] = HEX[(int)(h >>> (60 - 4 * i)) & 0xF];
+        }
+        for (int i = 16; i < 20; i++)
+        {
+            out[i] = HEX[(int)(h2 >>> (60 - 4 * (i - 16))) & 0xF];
+        }
+        return new String(out);
+    }
+}

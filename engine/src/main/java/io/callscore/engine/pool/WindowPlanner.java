@@ -1,0 +1,278 @@
+package io.callscore.engine.pool;
+
+import io.callscore.vcf.Bases;
+import io.callscore.vcf.InputException;
+import io.callscore.vcf.LineReader;
+import io.callscore.vcf.ReferenceGenome;
+import io.callscore.vcf.RegionSet;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+/**
+ * Chooses the windows of a build: random non-overlapping windows of a fixed size over the contigs that have
+ * confident regions (weighted by their confident bases), or lines drawn from a strata BED. The plan depends only
+ * on the inputs, the seed and the genome label, so an interrupted build finds the same windows again.
+ */
+public final class WindowPlanner
+{
+    /** A window needs at least this share of confident bases. */
+    static final double MIN_CONFIDENT_SHARE = 0.2;
+    /** A window may have at most this share of N bases. */
+    static final double MAX_N_SHARE = 0.5;
+    private static final int ATTEMPTS_PER_WINDOW = 200;
+
+    private WindowPlanner()
+    {
+    }
+
+    /**
+     * Plans the windows. {@code usable} limits the contigs (those of the BAM), or is null for all of the reference.
+     * May return fewer windows than asked when the genome has no room for more.
+     */
+    public static List<Window> plan(final PoolBuildOptions options, final ReferenceGenome reference,
+        final RegionSet confident, final Set<String> usable)
+    {
+        final SplittableRandom random = new SplittableRandom(options.seed() ^ KeyedHash.mix(options.genome()
+            .hashCode()) ^ 0x57494E444F57L);
+        if (options.strata() != null)
+        {
+            return fromStrata(options, reference, confident, usable, random);
+        }
+        final List<String> contigs = new ArrayList<>();
+        final List<Long> weights = new ArrayList<>();
+        long total = 0;
+        for (final String c : reference.names())
+        {
+            final int[] iv = confident.intervals(c);
+            if (iv == null || (usable != null && !usable.contains(c)))
+            {
+                continue;
+            }
+            long w = 0;
+            for (int i = 0; i < iv.length; i += 2)
+            {
+                w += iv[i + 1] - iv[i];
+            }
+            if (w > 0)
+            {
+                contigs.add(c);
+                weights.add(w);
+                total += w;
+            }
+        }
+        if (contigs.isEmpty())
+        {
+            throw new InputException(options.confident(), "no confident region lies on a contig of the reference"
+                + (usable != null ? " and the BAM" : ""));
+        }
+        final List<Window> chosen = new ArrayList<>();
+        final Map<String, int[]> nRuns = new HashMap<>();
+        for (int attempt = 0; attempt < ATTEMPTS_PER_WINDOW * options.windows()
+            && chosen.size() < options.windows(); attempt++)
+        {
+            long pick = random.nextLong(total);
+            int k = 0;
+            while (pick >= weights.get(k))
+            {
+                pick -= weights.get(k);
+                k++;
+            }
+            final String contig = contigs.get(k);
+            final int length = reference.length(contig);
+            final int size = Math.min(options.windowSize(), length);
+            final int start = length == size ? 0 : random.nextInt(length - size + 1);
+            if (overlapsAny(chosen, contig, start, start + size)
+                || !acceptable(reference, confident, contig, start, start + size, nRuns))
+            {
+                continue;
+            }
+            chosen.add(new Window(0, contig, start, start + size, options.difficulty()));
+        }
+        return numbered(chosen);
+    }
+
+    private static List<Window> fromStrata(final PoolBuildOptions options, final ReferenceGenome reference,
+        final RegionSet confident, final Set<String> usable, final SplittableRandom random)
+    {
+        final List<Window> candidates = new ArrayList<>();
+        try (LineReader r = new LineReader(options.strata()))
+        {
+            while (r.next())
+            {
+                final String line = new String(r.bytes(), 0, r.length(), StandardCharsets.ISO_8859_1);
+                if (line.isBlank() || line.startsWith("#") || line.startsWith("track") || line.startsWith("browser"))
+                {
+                    continue;
+                }
+                final String[] f = line.split("\t");
+                if (f.length < 3)
+                {
+                    throw r.error("strata BED line needs chrom, start, end (and optionally a difficulty label)");
+                }
+                final int start;
+                final int end;
+                try
+                {
+                    start = Integer.parseInt(f[1].strip());
+                    end = Integer.parseInt(f[2].strip());
+                }
+                catch (final NumberFormatException e)
+                {
+                    throw r.error("BED start/end is not a whole number");
+                }
+                if (!reference.contains(f[0]) || end > reference.length(f[0]) || start < 0 || end - start < 1000)
+                {
+                    throw r.error("strata window " + f[0] + ":" + start + "-" + end
+                        + " is not a stretch of at least 1000 bases of the reference");
+                }
+                if (usable != null && !usable.contains(f[0]))
+                {
+                    continue;
+                }
+                final String label = f.length > 3 && !f[3].isBlank() ? f[3].strip() : options.difficulty();
+                candidates.add(new Window(0, f[0], start, end, label));
+            }
+        }
+        final List<Window> chosen = new ArrayList<>();
+        for (int i = candidates.size() - 1; i >= 0 && chosen.size() < options.windows(); i--)
+        {
+            final int j = random.nextInt(i + 1);
+            final Window w = candidates.get(j);
+            candidates.set(j, candidates.get(i));
+            if (!overlapsAny(chosen, w.contig(), w.start(), w.end()) && confidentBases(confident, w.contig(),
+                w.start(), w.end()) > 0)
+            {
+                chosen.add(w);
+            }
+        }
+        return numbered(chosen);
+    }
+
+    private static List<Window> numbered(final List<Window> chosen)
+    {
+        final List<Window> out = new ArrayList<>();
+        for (int i = 0; i < chosen.size(); i++)
+        {
+            final Window w = chosen.get(i);
+            out.add(new Window(i, w.contig(), w.start(), w.end(), w.difficulty()));
+        }
+        out.sort(Comparator.comparingInt(Window::index));
+        return out;
+    }
+
+    private static boolean overlapsAny(final List<Window> chosen, final String contig, final int start,
+        final int end)
+    {
+        for (final Window w : chosen)
+        {
+            if (w.contig().equals(contig) && start < w.end() && w.start() < end)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean acceptable(final ReferenceGenome reference, final RegionSet confident,
+        final String contig, final int start, final int end, final Map<String, int[]> nRuns)
+    {
+        final long length = end - start;
+        if (confidentBases(confident, contig, start, end) < MIN_CONFIDENT_SHARE * length)
+        {
+            return false;
+        }
+        final int[] runs = nRuns.computeIfAbsent(contig, c -> nRuns(reference, c));
+        long n = 0;
+        for (int i = 0; i < runs.length; i += 2)
+        {
+            n += Math.max(0, Math.min(end, runs[i + 1]) - Math.max(start, runs[i]));
+        }
+        return n <= MAX_N_SHARE * length;
+    }
+
+    /** The runs of N of a contig; the contig's bases are released afterwards to keep memory bounded. */
+    private static int[] nRuns(final ReferenceGenome reference, final String contig)
+    {
+        final byte[] bases = reference.bases(contig);
+        int[] runs = new int[16];
+        int n = 0;
+        int p = 0;
+        while (p < bases.length)
+        {
+            if (bases[p] != Bases.N)
+            {
+                p++;
+                continue;
+            }
+            final int from = p;
+            while (p < bases.length && bases[p] == Bases.N)
+            {
+                p++;
+            }
+            if (n + 2 > runs.length)
+            {
+                runs = java.util.Arrays.copyOf(runs, runs.length * 2);
+            }
+            runs[n++] = from;
+            runs[n++] = p;
+        }
+        reference.release(contig);
+        return java.util.Arrays.copyOf(runs, n);
+    }
+
+    /** Confident bases inside {@code [start, end)}. */
+    static long confidentBases(final RegionSet confident, final String contig, final int start, final int end)
+    {
+        final int[] iv = confident.intervals(contig);
+        if (iv == null)
+        {
+            return 0;
+        }
+        long n = 0;
+        for (int i = 0; i < iv.length; i += 2)
+        {
+            n += Math.max(0, Math.min(end, iv[i + 1]) - Math.max(start, iv[i]));
+        }
+        return n;
+    }
+
+    /** The confident intervals clipped to {@code [start, end)}, as a flat {start, end, ...} array. */
+    static int[] clip(final RegionSet confident, final String contig, final int start, final int end)
+    {
+        final int[] iv = confident.intervals(contig);
+        if (iv == null)
+        {
+            return new int[0];
+        }
+        final int[] out = new int[iv.length];
+        int n = 0;
+        for (int i = 0; i < iv.length; i += 2)
+        {
+            final int s = Math.max(start, iv[i]);
+            final int e = Math.min(end, iv[i + 1]);
+            if (s < e)
+            {
+                out[n++] = s;
+                out[n++] = e;
+            }
+        }
+        return java.util.Arrays.copyOf(out, n);
+    }
+
+    /** Throws when a path is missing, naming the option. */
+    static void requireFile(final Path file, final String option)
+    {
+        if (file == null || !java.nio.file.Files.isRegularFile(file))
+        {
+            throw new InputException(String.valueOf(file), 0, option + ": file not found");
+        }
+    }
+}

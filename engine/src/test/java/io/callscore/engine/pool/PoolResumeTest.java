@@ -1,0 +1,112 @@
+package io.callscore.engine.pool;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** An interrupted build resumes without redoing finished windows; another genome label adds to the pool. */
+class PoolResumeTest
+{
+    @TempDir
+    Path tmp;
+
+    private static PoolBuildOptions options(final PoolFixture f, final Path out, final String genome,
+        final int windows)
+    {
+        return PoolBuildOptions.defaults(f.reference, f.truth, f.confident, null, genome, out)
+            .withWindows(windows, 12_000).withCoverages(List.of(20, 5)).withSpikes(4, 2, 0.03)
+            .withSimulation(true, 150, 400, 50, 0.002).withOutput("standard", 1000, 1, false);
+    }
+
+    /** Fails on the n-th window, as a crash after some windows would. */
+    private static final class FailingSink implements PoolSink
+    {
+        private final PoolSink delegate;
+        private int left;
+
+        FailingSink(final PoolSink delegate, final int windowsBeforeFailure)
+        {
+            this.delegate = delegate;
+            this.left = windowsBeforeFailure;
+        }
+
+        @Override
+        public boolean isComplete(final String genome, final int window)
+        {
+            return delegate.isComplete(genome, window);
+        }
+
+        @Override
+        public void addWindow(final String genome, final Window window, final List<PoolTask> tasks)
+        {
+            if (left-- == 0)
+            {
+                throw new IllegalStateException("interrupted");
+            }
+            delegate.addWindow(genome, window, tasks);
+        }
+    }
+
+    @Test
+    void shouldResumeAfterTheLastFinishedWindowAndAddAnotherGenome() throws IOException, InterruptedException
+    {
+        final PoolFixture f = PoolFixture.simulated();
+        final Path pool = tmp.resolve("POOL");
+        assertThrows(IllegalStateException.class, () -> new PoolBuilder(options(f, pool, "HG001", 3),
+            new FailingSink(FilePoolSink.open(pool), 1), null).run());
+        final List<JsonNode> first = PoolTestSupport.manifest(pool);
+        assertEquals(2, first.size(), "one window, two coverages");
+        // Leftovers of the interrupted window: a moved task folder the manifest does not list.
+        final long tasksBefore;
+        try (var s = Files.list(pool.resolve("tasks")))
+        {
+            tasksBefore = s.count();
+        }
+        assertEquals(4, tasksBefore);
+        final Path orphan = Files.createDirectories(pool.resolve("tasks").resolve(UUID.randomUUID().toString()));
+
+        final PoolBuilder.Summary resumed = new PoolBuilder(options(f, pool, "HG001", 3), FilePoolSink.open(pool),
+            null).run();
+        assertEquals(3, resumed.windowsPlanned());
+        assertEquals(1, resumed.windowsSkipped());
+        assertEquals(2, resumed.windowsBuilt());
+        assertFalse(Files.exists(orphan));
+        final List<JsonNode> all = PoolTestSupport.manifest(pool);
+        assertEquals(6, all.size());
+        assertTrue(all.containsAll(first), "the finished window was not redone");
+        try (var s = Files.list(pool.resolve("tasks")))
+        {
+            assertEquals(6, s.count(), "orphans of the interrupted window are gone");
+        }
+        assertEquals(3, all.stream().map(t -> t.get("region").asText()).distinct().count());
+
+        final PoolBuilder.Summary again = new PoolBuilder(options(f, pool, "HG001", 3), FilePoolSink.open(pool),
+            null).run();
+        assertEquals(0, again.windowsBuilt());
+        assertEquals(3, again.windowsSkipped());
+
+        new PoolBuilder(options(f, pool, "HG002", 1), FilePoolSink.open(pool), null).run();
+        final List<JsonNode> both = PoolTestSupport.manifest(pool);
+        assertEquals(8, both.size());
+        assertEquals(Set.of("HG001", "HG002"), both.stream().map(t -> t.get("genome").asText())
+            .collect(Collectors.toSet()));
+        for (final JsonNode t : both)
+        {
+            assertTrue(Files.isDirectory(pool.resolve(t.get("dataLocator").asText())));
+            assertTrue(Files.isRegularFile(pool.resolve(t.get("truth").asText())));
+        }
+    }
+}
