@@ -1,6 +1,7 @@
 package io.callscore.cli;
 
 import io.callscore.engine.pool.FilePoolSink;
+import io.callscore.engine.pool.PoolStoreImport;
 import io.callscore.engine.pool.PoolBuildOptions;
 import io.callscore.engine.pool.PoolBuilder;
 import picocli.CommandLine;
@@ -123,6 +124,10 @@ public final class PoolBuildCommand implements Callable<Integer>
     @Option(names = "--quiet", description = "No progress lines on stderr.")
     boolean quiet;
 
+    @Option(names = "--max-tasks", paramLabel = "N",
+        description = "Tasks the pool's store is sized for when this build creates it (default ${DEFAULT-VALUE}).")
+    int maxTasks = 10_000;
+
     @Override
     public Integer call()
     {
@@ -150,9 +155,12 @@ public final class PoolBuildCommand implements Callable<Integer>
         {
             throw new CommandLine.ParameterException(spec.commandLine(), problem);
         }
-        final PoolBuilder.Summary s = new PoolBuilder(options, FilePoolSink.open(out), System.err).run();
-        spec.commandLine().getOut().printf("%s: %d windows planned, %d built, %d already built, %d tasks added to %s%n",
-            genome, s.windowsPlanned(), s.windowsBuilt(), s.windowsSkipped(), s.tasksAdded(), out);
+        final FilePoolSink sink = FilePoolSink.open(out);
+        final PoolBuilder.Summary s = new PoolBuilder(options, sink, System.err).run();
+        final int stored = PoolStoreImport.run(out, sink, maxTasks, quiet ? null : System.err);
+        spec.commandLine().getOut().printf("%s: %d windows planned, %d built, %d already built, %d tasks added to %s"
+            + " (%d new in its store)%n", genome, s.windowsPlanned(), s.windowsBuilt(), s.windowsSkipped(),
+            s.tasksAdded(), out, stored);
         return CallscoreCommand.EXIT_OK;
     }
 }

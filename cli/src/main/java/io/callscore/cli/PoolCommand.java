@@ -23,7 +23,8 @@ import java.util.concurrent.Callable;
 /** {@code callscore pool}: look after a task pool directory (truth store and claim pool). */
 @Command(name = "pool", mixinStandardHelpOptions = true,
     description = "Inspect, import into and export a task pool directory.",
-    subcommands = {PoolCommand.Status.class, PoolCommand.ImportTruth.class, PoolCommand.Export.class})
+    subcommands = {PoolBuildCommand.class, PoolCommand.Status.class, PoolCommand.ImportTruth.class,
+        PoolCommand.Export.class})
 public final class PoolCommand implements Callable<Integer>
 {
     @Spec

@@ -74,6 +74,20 @@ class PoolBuildCommandTest
         final List<String> manifest = Files.readAllLines(pool.resolve("manifest.jsonl"));
         assertEquals(2, manifest.size());
         assertTrue(manifest.getFirst().contains("\"inputType\":\"FASTQ\""), manifest.getFirst());
+        assertTrue(out.toString().contains("(2 new in its store)"), out.toString());
+        try (io.callscore.store.Pool p = io.callscore.store.Pool.open(pool))
+        {
+            assertEquals(2, p.claims().counts(System.currentTimeMillis()).available());
+            assertEquals(2, p.truth().size());
+        }
+        // A second run finds the window built and the store complete: nothing is added twice.
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("--simulate", "--reference", tmp.resolve("ref.fa").toString(), "--truth",
+            tmp.resolve("truth.vcf").toString(), "--confident", tmp.resolve("conf.bed").toString(), "--genome",
+            "G1", "--out", pool.toString(), "--windows", "1", "--window-size", "8000", "--coverages", "12,4",
+            "--snvs", "3", "--indels", "1", "--quiet"), err.toString());
+        assertTrue(out.toString().contains("1 already built, 0 tasks added") && out.toString().contains("(0 new"),
+            out.toString());
     }
 
     @Test
