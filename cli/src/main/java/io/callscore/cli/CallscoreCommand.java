@@ -23,6 +23,8 @@ import java.util.Properties;
     footer = {"", "Run 'callscore help <command>' for a command's options."},
     subcommands = {
         CompareCommand.class,
+        ValidateCommand.class,
+        WeightsCommand.class,
         PoolCommand.class,
         StateCommand.class,
         MinerCommand.class,
