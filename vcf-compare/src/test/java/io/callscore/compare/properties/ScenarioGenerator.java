@@ -68,8 +68,8 @@ final class ScenarioGenerator
          */
         SAME_POSITION_PAIR,
         /**
-         * GT 1/2 whose ALTs change disjoint bases: an SNV and, 1-5 bases to its right, an SNV, deletion or
-         * insertion (at or after that base); one record or two records that do not overlap.
+         * GT 1/2 whose ALTs change disjoint bases: an SNV and, 1-5 bases to its right, an SNV or an indel padded
+         * by that base; one record or two records that do not overlap.
          */
         SEPARABLE_PAIR,
         /**
