@@ -9,7 +9,7 @@ final class Path implements Comparable<Path>
 {
     final HalfPath calls;
     final HalfPath baseline;
-    final IntNode syncPoints;
+    IntNode syncPoints;
     int callsSinceSync;
     int baselineSinceSync;
 

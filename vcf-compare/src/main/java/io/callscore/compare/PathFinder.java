@@ -48,17 +48,21 @@ final class PathFinder
         Path lastSyncPath = null;
         int lastSyncPos = 0;
         currentMaxPos = 0;
-        while (!live.isEmpty())
+        // A lone path is carried to the next iteration directly: a set of one needs no ordering.
+        Path carried = null;
+        while (carried != null || !live.isEmpty())
         {
             iterations++;
-            Path head = live.pollFirst();
+            Path head = carried != null ? carried : live.pollFirst();
+            carried = null;
             if (live.isEmpty())
             {
                 iterations = 0;
                 lastSyncPos = head.calls.position();
                 lastSyncPath = head;
-                if (fastPath && settleIsolatedCluster(head, live))
+                if (fastPath && settleIsolatedCluster(head))
                 {
+                    carried = head;
                     continue;
                 }
             }
@@ -95,6 +99,10 @@ final class PathFinder
                     final Path finished = new Path(head, new IntNode(head.calls.position(), head.syncPoints));
                     best = best == null ? finished : PathPreference.better(best, finished);
                 }
+                else if (live.isEmpty())
+                {
+                    carried = head;
+                }
                 else
                 {
                     addIfBetter(head, live);
@@ -117,10 +125,11 @@ final class PathFinder
      * index (the preference's last tie-break);</li>
      * <li>the next variants start past the span, so no alternative can reach them.</li>
      * </ul>
-     * So the single surviving child is built directly, with the sync point and counters the branching would give.
-     * Returns false, leaving everything untouched, when the cluster is not of that kind.
+     * So the head itself becomes the single surviving child, with the sync point and counters the branching would
+     * give (it is the only live path, and nothing refers to its pre-branch state past this iteration). Returns false,
+     * leaving everything untouched, when the cluster is not of that kind.
      */
-    private boolean settleIsolatedCluster(final Path head, final TreeSet<Path> live)
+    private boolean settleIsolatedCluster(final Path head)
     {
         if (!head.inSync())
         {
@@ -164,12 +173,14 @@ final class PathFinder
                 }
             }
         }
-        // What branching in sync does to the head: a sync point here, counters restarted.
-        final IntNode sync = head.syncPoints != null && head.syncPoints.value() == p ? head.syncPoints
-            : new IntNode(p, head.syncPoints);
+        // What branching in sync does: a sync point here, counters restarted.
+        if (head.syncPoints == null || head.syncPoints.value() != p)
+        {
+            head.syncPoints = new IntNode(p, head.syncPoints);
+        }
         head.callsSinceSync = 0;
         head.baselineSinceSync = 0;
-        final Path survivor = new Path(head, sync);
+        final Path survivor = head;
         if (callDue)
         {
             currentMaxPos = Math.max(currentMaxPos, calls.start(c));
@@ -196,7 +207,6 @@ final class PathFinder
                 survivor.baseline.exclude(b);
             }
         }
-        live.add(survivor);
         return true;
     }
 

@@ -16,22 +16,30 @@ final class SideVariants
     {
         this.variants = variants;
         final int n = variants.size();
-        final Integer[] boxed = new Integer[n];
+        this.order = new int[n];
         for (int i = 0; i < n; i++)
         {
-            boxed[i] = i;
+            order[i] = i;
         }
-        // Stable sort: ties keep load order, as vcfeval's does.
-        java.util.Arrays.sort(boxed, (a, b) ->
+        // Stable insertion sort by (start, end): load order is POS order, so only records whose padding removal
+        // moved them are out of place, and each moves a short way.
+        for (int i = 1; i < n; i++)
         {
-            final int c = Integer.compare(variants.start(a), variants.start(b));
-            return c != 0 ? c : Integer.compare(variants.end(a), variants.end(b));
-        });
-        this.order = new int[n];
+            final int v = order[i];
+            final int start = variants.start(v);
+            final int end = variants.end(v);
+            int j = i - 1;
+            while (j >= 0 && (variants.start(order[j]) > start
+                || (variants.start(order[j]) == start && variants.end(order[j]) > end)))
+            {
+                order[j + 1] = order[j];
+                j--;
+            }
+            order[j + 1] = v;
+        }
         this.orientations = new int[n][][];
         for (int i = 0; i < n; i++)
         {
-            order[i] = boxed[i];
             orientations[i] = squash ? Orientations.squashed(variants, order[i]) : Orientations.diploid(variants, order[i]);
         }
     }
