@@ -1,13 +1,44 @@
 package io.callscore.compare;
 
+import io.callscore.vcf.ContigVariants;
+
+import java.util.Arrays;
+
 /**
- * One side (baseline or calls) of a path: its haplotypes being replayed, the variants decided so far
- * (included with an orientation, or excluded) and how far along the side's sorted variants it is.
+ * One side (baseline or calls) of a path: its haplotypes being replayed, the variants decided so far (included
+ * with an orientation, or excluded) and how far along the side's sorted variants it is.
+ *
+ * <p>Each haplotype is the reference with a queue of allele substitutions, replayed base by base: on reaching an
+ * allele's start the allele's bases are emitted instead of its reference interval, then replay resumes at the
+ * interval's end. Paths branch constantly, so the replay state is flat and cheap to copy:
+ * <pre>
+ * state[h * STRIDE + ...]   POSITION  reference position of the current base (-1 before the start)
+ *                           IN_ALLELE offset in the current allele, or OFF_ALLELE when on the reference
+ *                           LAST_END  end of the last allele added (an allele must start at or after it)
+ *                           CURRENT   allele being or next to be replayed (handle), or -1
+ *                           FINISHED  1 once the haplotype has stepped past the reference end
+ * queue[h]                  alleles after CURRENT, in order; copy-on-write (shared between copies)
+ * </pre>
  */
 final class HalfPath implements Comparable<HalfPath>
 {
+    private static final int POSITION = 0;
+    private static final int IN_ALLELE = 1;
+    private static final int LAST_END = 2;
+    private static final int CURRENT = 3;
+    private static final int FINISHED = 4;
+    private static final int STRIDE = 5;
+    private static final int OFF_ALLELE = -1;
+    private static final int[] EMPTY = new int[0];
+    /** Emitted past the reference end; a finished haplotype matches anything, so the value is never compared. */
+    private static final byte BEYOND_END = 0;
+
     private final SideVariants side;
-    private final HaplotypeReplay[] haplotypes;
+    private final ContigVariants alleles;
+    private final byte[] template;
+    private final int haplotypes;
+    private final int[] state;
+    private final int[][] queue;
     private IncludedNode included;
     private IntNode excluded;
     private int variantIndex = -1;
@@ -17,27 +48,203 @@ final class HalfPath implements Comparable<HalfPath>
     HalfPath(final SideVariants side, final int haplotypeCount, final byte[] template)
     {
         this.side = side;
-        this.haplotypes = new HaplotypeReplay[haplotypeCount];
-        for (int i = 0; i < haplotypeCount; i++)
+        this.alleles = side.variants();
+        this.template = template;
+        this.haplotypes = haplotypeCount;
+        this.state = new int[haplotypeCount * STRIDE];
+        this.queue = new int[haplotypeCount][];
+        for (int h = 0; h < haplotypeCount; h++)
         {
-            haplotypes[i] = new HaplotypeReplay(side.variants(), template);
+            final int b = h * STRIDE;
+            state[b + POSITION] = -1;
+            state[b + IN_ALLELE] = OFF_ALLELE;
+            state[b + LAST_END] = -1;
+            state[b + CURRENT] = -1;
+            queue[h] = EMPTY;
         }
     }
 
     HalfPath(final HalfPath other)
     {
         this.side = other.side;
-        this.haplotypes = new HaplotypeReplay[other.haplotypes.length];
-        for (int i = 0; i < haplotypes.length; i++)
-        {
-            haplotypes[i] = other.haplotypes[i].copy();
-        }
+        this.alleles = other.alleles;
+        this.template = other.template;
+        this.haplotypes = other.haplotypes;
+        this.state = other.state.clone();
+        this.queue = other.queue.clone();
         this.included = other.included;
         this.excluded = other.excluded;
         this.variantIndex = other.variantIndex;
         this.variantEndPosition = other.variantEndPosition;
         this.includedVariantEndPosition = other.includedVariantEndPosition;
     }
+
+    // ---- one haplotype's replay ---------------------------------------------------------------------------------
+
+    /** Queues an allele (handle, or -1 for "nothing to replay") on haplotype h. */
+    private void add(final int h, final int a)
+    {
+        if (a < 0)
+        {
+            return;
+        }
+        if (alleles.alleleStart(a) == alleles.alleleEnd(a) && alleles.alleleLength(a) == 0)
+        {
+            return; // the REF side of a pure insertion changes nothing and blocks nothing
+        }
+        final int b = h * STRIDE;
+        state[b + LAST_END] = alleles.alleleEnd(a);
+        if (state[b + CURRENT] < 0)
+        {
+            state[b + CURRENT] = a;
+        }
+        else
+        {
+            final int[] q = queue[h];
+            final int[] grown = Arrays.copyOf(q, q.length + 1);
+            grown[q.length] = a;
+            queue[h] = grown;
+        }
+    }
+
+    private byte base(final int h)
+    {
+        final int b = h * STRIDE;
+        final int inAllele = state[b + IN_ALLELE];
+        if (inAllele == OFF_ALLELE)
+        {
+            final int position = state[b + POSITION];
+            return position < template.length ? template[position] : BEYOND_END;
+        }
+        return alleles.bases()[alleles.alleleOffset(state[b + CURRENT]) + inAllele];
+    }
+
+    private void stepHaplotype(final int h)
+    {
+        if (state[h * STRIDE + POSITION] < template.length - 1)
+        {
+            next(h);
+        }
+        else
+        {
+            state[h * STRIDE + FINISHED] = 1;
+        }
+    }
+
+    private void next(final int h)
+    {
+        final int b = h * STRIDE;
+        int current = state[b + CURRENT];
+        if (state[b + IN_ALLELE] == OFF_ALLELE)
+        {
+            ++state[b + POSITION];
+            if (current >= 0 && alleles.alleleStart(current) == state[b + POSITION])
+            {
+                state[b + IN_ALLELE] = 0;
+            }
+        }
+        else
+        {
+            ++state[b + IN_ALLELE];
+        }
+        if (current >= 0)
+        {
+            // Alleles may follow back to back: consume every allele whose bases are exhausted.
+            while (state[b + IN_ALLELE] == alleles.alleleLength(current))
+            {
+                state[b + POSITION] = alleles.alleleEnd(current);
+                state[b + IN_ALLELE] = OFF_ALLELE;
+                final int[] q = queue[h];
+                if (q.length == 0)
+                {
+                    current = -1;
+                    break;
+                }
+                current = q[0];
+                queue[h] = q.length == 1 ? EMPTY : Arrays.copyOfRange(q, 1, q.length);
+                if (state[b + POSITION] < alleles.alleleStart(current))
+                {
+                    break;
+                }
+                state[b + IN_ALLELE] = 0;
+            }
+            state[b + CURRENT] = current;
+        }
+    }
+
+    private boolean wantsFutureVariantBases(final int h)
+    {
+        final int b = h * STRIDE;
+        final int current = state[b + CURRENT];
+        if (current < 0)
+        {
+            return true;
+        }
+        final int inAllele = state[b + IN_ALLELE];
+        if (inAllele != OFF_ALLELE && inAllele < alleles.alleleLength(current) - 1)
+        {
+            return false;
+        }
+        for (final int a : queue[h])
+        {
+            if (alleles.alleleLength(a) > 0)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private int compareHaplotype(final int h, final HalfPath that)
+    {
+        final int b = h * STRIDE;
+        int c = Integer.compare(state[b + POSITION], that.state[b + POSITION]);
+        if (c != 0)
+        {
+            return c;
+        }
+        final int mine = state[b + CURRENT];
+        final int theirs = that.state[b + CURRENT];
+        if (mine < 0)
+        {
+            return theirs < 0 ? 0 : -1;
+        }
+        if (theirs < 0)
+        {
+            return 1;
+        }
+        c = alleles.compareAlleles(mine, theirs);
+        if (c != 0)
+        {
+            return c;
+        }
+        c = Integer.compare(state[b + IN_ALLELE], that.state[b + IN_ALLELE]);
+        if (c != 0)
+        {
+            return c;
+        }
+        final int[] q = queue[h];
+        final int[] r = that.queue[h];
+        if (q == r)
+        {
+            return 0;
+        }
+        for (int i = 0; i < q.length; i++)
+        {
+            if (i == r.length)
+            {
+                return 1;
+            }
+            c = alleles.compareAlleles(q[i], r[i]);
+            if (c != 0)
+            {
+                return c;
+            }
+        }
+        return q.length < r.length ? -1 : 0;
+    }
+
+    // ---- the half path --------------------------------------------------------------------------------------------
 
     /** Whether the variant at sorted index i, in orientation o, can join without overlapping an included allele. */
     boolean canInclude(final int i, final int[] orientation)
@@ -46,9 +253,10 @@ final class HalfPath implements Comparable<HalfPath>
         {
             return true;
         }
-        for (int h = 0; h < haplotypes.length; h++)
+        for (int h = 0; h < haplotypes; h++)
         {
-            if (!haplotypes[h].isNew(side.allele(i, orientation[h])))
+            final int a = side.allele(i, orientation[h]);
+            if (a >= 0 && alleles.alleleStart(a) < state[h * STRIDE + LAST_END])
             {
                 return false;
             }
@@ -69,17 +277,17 @@ final class HalfPath implements Comparable<HalfPath>
         variantEndPosition = Math.max(variantEndPosition, side.end(i));
         variantIndex = i;
         includedVariantEndPosition = Math.max(includedVariantEndPosition, side.end(i));
-        for (int h = 0; h < haplotypes.length; h++)
+        for (int h = 0; h < haplotypes; h++)
         {
-            haplotypes[h].add(side.allele(i, orientation[h]));
+            add(h, side.allele(i, orientation[h]));
         }
     }
 
     boolean wantsFutureVariantBases()
     {
-        for (final HaplotypeReplay h : haplotypes)
+        for (int h = 0; h < haplotypes; h++)
         {
-            if (h.wantsFutureVariantBases())
+            if (wantsFutureVariantBases(h))
             {
                 return true;
             }
@@ -89,22 +297,22 @@ final class HalfPath implements Comparable<HalfPath>
 
     void step()
     {
-        for (final HaplotypeReplay h : haplotypes)
+        for (int h = 0; h < haplotypes; h++)
         {
-            h.step();
+            stepHaplotype(h);
         }
     }
 
     void step(final int haplotype)
     {
-        haplotypes[haplotype].step();
+        stepHaplotype(haplotype);
     }
 
     boolean finished()
     {
-        for (final HaplotypeReplay h : haplotypes)
+        for (int h = 0; h < haplotypes; h++)
         {
-            if (!h.finished())
+            if (state[h * STRIDE + FINISHED] == 0)
             {
                 return false;
             }
@@ -145,27 +353,34 @@ final class HalfPath implements Comparable<HalfPath>
     /** The furthest reference position of any haplotype. */
     int position()
     {
-        int m = haplotypes[0].templatePosition();
-        for (int i = 1; i < haplotypes.length; i++)
+        int m = state[POSITION];
+        for (int h = 1; h < haplotypes; h++)
         {
-            m = Math.max(m, haplotypes[i].templatePosition());
+            m = Math.max(m, state[h * STRIDE + POSITION]);
         }
         return m;
     }
 
+    /** Jumps every haplotype to just past reference position {@code position - 1}; only between alleles. */
     void moveForward(final int position)
     {
-        for (final HaplotypeReplay h : haplotypes)
+        for (int h = 0; h < haplotypes; h++)
         {
-            h.moveForward(position);
+            if (state[h * STRIDE + IN_ALLELE] != OFF_ALLELE)
+            {
+                throw new IllegalStateException("cannot jump while replaying an allele");
+            }
+            state[h * STRIDE + POSITION] = position - 1;
+            next(h);
         }
     }
 
+    /** Every haplotype emits the same base as the other side's (a finished haplotype matches anything). */
     boolean matches(final HalfPath other)
     {
-        for (int i = 0; i < haplotypes.length; i++)
+        for (int h = 0; h < haplotypes; h++)
         {
-            if (!haplotypes[i].matches(other.haplotypes[i]))
+            if (state[h * STRIDE + FINISHED] == 0 && other.state[h * STRIDE + FINISHED] == 0 && base(h) != other.base(h))
             {
                 return false;
             }
@@ -177,15 +392,15 @@ final class HalfPath implements Comparable<HalfPath>
     int trailingHaplotype()
     {
         int minHaplotype = 0;
-        int min = haplotypes[0].templatePosition();
+        int min = state[POSITION];
         int max = min;
-        for (int i = 1; i < haplotypes.length; i++)
+        for (int h = 1; h < haplotypes; h++)
         {
-            final int p = haplotypes[i].templatePosition();
+            final int p = state[h * STRIDE + POSITION];
             if (p < min)
             {
                 min = p;
-                minHaplotype = i;
+                minHaplotype = h;
             }
             else if (p > min)
             {
@@ -197,9 +412,9 @@ final class HalfPath implements Comparable<HalfPath>
 
     boolean isOnTemplate()
     {
-        for (final HaplotypeReplay h : haplotypes)
+        for (int h = 0; h < haplotypes; h++)
         {
-            if (!h.isOnTemplate())
+            if (state[h * STRIDE + IN_ALLELE] != OFF_ALLELE)
             {
                 return false;
             }
@@ -210,9 +425,9 @@ final class HalfPath implements Comparable<HalfPath>
     @Override
     public int compareTo(final HalfPath that)
     {
-        for (int i = 0; i < haplotypes.length; i++)
+        for (int h = 0; h < haplotypes; h++)
         {
-            final int c = haplotypes[i].compareTo(that.haplotypes[i]);
+            final int c = compareHaplotype(h, that);
             if (c != 0)
             {
                 return c;
@@ -230,6 +445,6 @@ final class HalfPath implements Comparable<HalfPath>
     @Override
     public int hashCode()
     {
-        return haplotypes[0].hashCode();
+        return state[POSITION] * 31 + state[IN_ALLELE];
     }
 }
