@@ -11,6 +11,8 @@ final class SideVariants
     private final ContigVariants variants;
     private final int[] order;
     private final int[][][] orientations;
+    /** Cache of {@link #isPlainSubstitution}: 0 not yet known, 1 yes, 2 no. */
+    private final byte[] plainSubstitution;
 
     SideVariants(final ContigVariants variants, final boolean squash)
     {
@@ -37,6 +39,7 @@ final class SideVariants
             }
             order[j + 1] = v;
         }
+        this.plainSubstitution = new byte[n];
         this.orientations = new int[n][][];
         for (int i = 0; i < n; i++)
         {
@@ -88,6 +91,15 @@ final class SideVariants
      * differs from the reference there.
      */
     boolean isPlainSubstitution(final int i, final byte[] template)
+    {
+        if (plainSubstitution[i] == 0)
+        {
+            plainSubstitution[i] = (byte)(computePlainSubstitution(i, template) ? 1 : 2);
+        }
+        return plainSubstitution[i] == 1;
+    }
+
+    private boolean computePlainSubstitution(final int i, final byte[] template)
     {
         final int v = order[i];
         final int start = variants.start(v);
