@@ -107,7 +107,8 @@ public final class CompareCommand implements Callable<Integer>
         }
         final ReferenceGenome ref = ReferenceGenome.open(reference);
         final RegionSet evalRegions = regions == null ? null : RegionSet.readBed(regions);
-        final ComparisonResult result = VcfComparator.compare(baseline, calls, ref, evalRegions, options);
+        final ComparisonResult result = VcfComparator.compare(baseline, calls, ref, evalRegions, options,
+            Runtime.getRuntime().availableProcessors());
         final PrintWriter err = spec.commandLine().getErr();
         for (final String region : result.tooComplexRegions())
         {

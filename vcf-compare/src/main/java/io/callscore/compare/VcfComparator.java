@@ -10,10 +10,18 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Compares a call set with a truth set as RTG vcfeval 3.12.1 does (docs/semantics.md): haplotype replay path
  * search per contig, TP/FP/FN counted by record and split into SNP and INDEL classes.
+ *
+ * <p>Contigs are independent, so a single comparison can use several threads (both files loaded at once, contigs
+ * evaluated in parallel); results are assembled in reference order, so they do not depend on the thread count.
+ * Batch scoring runs one case per thread instead.
  */
 public final class VcfComparator
 {
@@ -21,51 +29,108 @@ public final class VcfComparator
     {
     }
 
-    /** Loads both VCFs and compares them; {@code evalRegions} may be null (everything counts). */
+    /** Loads both VCFs and compares them on the calling thread; {@code evalRegions} may be null. */
     public static ComparisonResult compare(final Path truth, final Path calls, final ReferenceGenome reference,
         final RegionSet evalRegions, final CompareOptions options)
     {
-        final VariantSet baseline = VariantLoader.load(truth, reference, evalRegions, options.baselineLoad());
-        final VariantSet called = VariantLoader.load(calls, reference, evalRegions, options.callLoad());
-        return compare(baseline, called, reference, options);
+        return compare(truth, calls, reference, evalRegions, options, 1);
     }
 
-    /** Compares loaded variant sets. Under {@code --ref-overlap} the sets are trimmed in place. */
+    /** As above, on up to {@code threads} threads. */
+    public static ComparisonResult compare(final Path truth, final Path calls, final ReferenceGenome reference,
+        final RegionSet evalRegions, final CompareOptions options, final int threads)
+    {
+        if (threads <= 1)
+        {
+            final VariantSet baseline = VariantLoader.load(truth, reference, evalRegions, options.baselineLoad());
+            final VariantSet called = VariantLoader.load(calls, reference, evalRegions, options.callLoad());
+            return compare(baseline, called, reference, options, ContigEvaluator.FAST_PATH, 1);
+        }
+        try (ExecutorService pool = Executors.newFixedThreadPool(2, daemon()))
+        {
+            final Future<VariantSet> baseline = pool.submit(
+                () -> VariantLoader.load(truth, reference, evalRegions, options.baselineLoad()));
+            final VariantSet called = VariantLoader.load(calls, reference, evalRegions, options.callLoad());
+            return compare(join(baseline), called, reference, options, ContigEvaluator.FAST_PATH, threads);
+        }
+    }
+
+    /** Compares loaded variant sets on the calling thread. Under {@code --ref-overlap} the sets are trimmed in place. */
     public static ComparisonResult compare(final VariantSet baseline, final VariantSet calls,
         final ReferenceGenome reference, final CompareOptions options)
     {
-        return compare(baseline, calls, reference, options, ContigEvaluator.FAST_PATH);
+        return compare(baseline, calls, reference, options, ContigEvaluator.FAST_PATH, 1);
     }
 
     /** As above, with the isolated-cluster fast path chosen explicitly (for tests). */
     static ComparisonResult compare(final VariantSet baseline, final VariantSet calls,
         final ReferenceGenome reference, final CompareOptions options, final boolean fastPath)
     {
-        final Counts counts = new Counts();
-        final List<String> tooComplex = new ArrayList<>();
-        final List<ContigOutcome> outcomes = new ArrayList<>();
-        for (final String contig : contigOrder(baseline, calls, reference))
+        return compare(baseline, calls, reference, options, fastPath, 1);
+    }
+
+    private static ComparisonResult compare(final VariantSet baseline, final VariantSet calls,
+        final ReferenceGenome reference, final CompareOptions options, final boolean fastPath, final int threads)
+    {
+        final List<String> contigs = contigOrder(baseline, calls, reference);
+        final List<ContigOutcome> outcomes = new ArrayList<>(contigs.size());
+        final List<List<String>> tooComplexByContig = new ArrayList<>(contigs.size());
+        if (threads <= 1 || contigs.size() <= 1)
         {
-            final ContigVariants b = baseline.contig(contig);
-            final ContigVariants c = calls.contig(contig);
-            if (options.refOverlap())
+            for (final String contig : contigs)
             {
-                if (b != null)
+                final List<String> tooComplex = new ArrayList<>();
+                outcomes.add(evaluate(contig, baseline, calls, reference, options, fastPath, tooComplex));
+                tooComplexByContig.add(tooComplex);
+            }
+        }
+        else
+        {
+            try (ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, contigs.size()), daemon()))
+            {
+                final List<Future<ContigOutcome>> futures = new ArrayList<>(contigs.size());
+                for (final String contig : contigs)
                 {
-                    RefOverlapTrimmer.trim(b);
+                    final List<String> tooComplex = new ArrayList<>();
+                    tooComplexByContig.add(tooComplex);
+                    futures.add(pool.submit(
+                        () -> evaluate(contig, baseline, calls, reference, options, fastPath, tooComplex)));
                 }
-                if (c != null)
+                for (final Future<ContigOutcome> f : futures)
                 {
-                    RefOverlapTrimmer.trim(c);
+                    outcomes.add(join(f));
                 }
             }
-            final ContigOutcome outcome = ContigEvaluator.evaluate(contig, reference.bases(contig), b, c, options,
-                tooComplex, fastPath);
-            outcome.addTo(counts);
-            outcomes.add(outcome);
+        }
+        final Counts counts = new Counts();
+        final List<String> tooComplex = new ArrayList<>();
+        for (int i = 0; i < outcomes.size(); i++)
+        {
+            outcomes.get(i).addTo(counts);
+            tooComplex.addAll(tooComplexByContig.get(i));
         }
         return new ComparisonResult(counts, baseline.skipped(), calls.skipped(),
             Collections.unmodifiableList(tooComplex), Collections.unmodifiableList(outcomes), baseline, calls);
+    }
+
+    private static ContigOutcome evaluate(final String contig, final VariantSet baseline, final VariantSet calls,
+        final ReferenceGenome reference, final CompareOptions options, final boolean fastPath,
+        final List<String> tooComplex)
+    {
+        final ContigVariants b = baseline.contig(contig);
+        final ContigVariants c = calls.contig(contig);
+        if (options.refOverlap())
+        {
+            if (b != null)
+            {
+                RefOverlapTrimmer.trim(b);
+            }
+            if (c != null)
+            {
+                RefOverlapTrimmer.trim(c);
+            }
+        }
+        return ContigEvaluator.evaluate(contig, reference.bases(contig), b, c, options, tooComplex, fastPath);
     }
 
     /** Contigs with variants on either side, in reference order. */
@@ -80,5 +145,42 @@ public final class VcfComparator
             }
         }
         return order;
+    }
+
+    /** The result of a task, rethrowing what it threw (an input error stays an input error). */
+    private static <T> T join(final Future<T> future)
+    {
+        try
+        {
+            return future.get();
+        }
+        catch (final InterruptedException e)
+        {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("comparison interrupted", e);
+        }
+        catch (final java.util.concurrent.ExecutionException e)
+        {
+            final Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException r)
+            {
+                throw r;
+            }
+            if (cause instanceof Error err)
+            {
+                throw err;
+            }
+            throw new CompletionException(cause);
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon()
+    {
+        return r ->
+        {
+            final Thread t = new Thread(r, "callscore-compare");
+            t.setDaemon(true);
+            return t;
+        };
     }
 }
