@@ -56,14 +56,16 @@ public interface ByteKernels
      * {@code INVALID} in {@code dst} with {@link #indexOf(byte[], int, int, byte)}.
      *
      * <p>In place is allowed: {@code dst} may be {@code ascii} with {@code at <= from}, so a FASTA reader can
-     * compact lines and encode them without a second buffer. Encoding 60-byte FASTA lines one call at a time
+     * compact lines and encode them without a second buffer ({@code at > from} inside the range would read codes
+     * instead of letters and throws {@link IllegalArgumentException}). Encoding 60-byte FASTA lines one call at a time
      * stays below the vector threshold; copy them together first and encode once.
      */
     int encodeBases(byte[] ascii, int from, int length, byte[] dst, int at);
 
     /**
      * As {@link #encodeBases(byte[], int, int, byte[], int)} reading from a segment (a memory-mapped FASTA);
-     * returns the segment offset of the first byte that is not a base, or -1.
+     * returns the segment offset of the first byte that is not a base, or -1. The segment must not overlap
+     * {@code dst}.
      */
     long encodeBases(MemorySegment ascii, long from, int length, byte[] dst, int at);
 

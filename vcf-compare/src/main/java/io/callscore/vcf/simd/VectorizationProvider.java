@@ -48,7 +48,8 @@ public final class VectorizationProvider
      * @param vectorModule   whether {@code jdk.incubator.vector} is in the boot layer
      * @param vmName         {@code java.vm.name}
      * @param vmInfo         {@code java.vm.info} (says "interpreted mode" or "emulated-client" without C2)
-     * @param jvmciEnabled   whether a JVMCI compiler (Graal) replaces C2
+     * @param jvmciEnabled   whether JVMCI is enabled, so that a Graal JIT may stand in for C2 (checked
+     *                       conservatively: this JDK build has no {@code UseJVMCICompiler} flag to ask)
      */
     record Environment(String simdProperty, boolean vectorModule, String vmName, String vmInfo, boolean jvmciEnabled)
     {
