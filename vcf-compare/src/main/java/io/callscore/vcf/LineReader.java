@@ -12,6 +12,8 @@ import java.util.Arrays;
  */
 public final class LineReader implements Closeable
 {
+    private static final io.callscore.vcf.simd.ByteKernels KERNELS = io.callscore.vcf.simd.VectorizationProvider.byteKernels();
+
     /** Longest line accepted by default: far above any real VCF record. */
     public static final int DEFAULT_MAX_LINE_BYTES = 64 << 20;
 
@@ -62,13 +64,10 @@ public final class LineReader implements Closeable
                 break;
             }
             any = true;
-            int i = chunkPos;
             final int end = chunkEnd;
             final byte[] c = chunk;
-            while (i < end && c[i] != '\n')
-            {
-                i++;
-            }
+            final int newline = KERNELS.indexOf(c, chunkPos, end, (byte)'\n');
+            final int i = newline < 0 ? end : newline;
             append(c, chunkPos, i - chunkPos);
             if (i < end)
             {

@@ -20,6 +20,7 @@ import java.util.Map;
 public final class ReferenceGenome
 {
     private static final byte[] FASTA_CODES = new byte[256];
+    private static final io.callscore.vcf.simd.ByteKernels KERNELS = io.callscore.vcf.simd.VectorizationProvider.byteKernels();
 
     static
     {
@@ -155,22 +156,9 @@ public final class ReferenceGenome
             final byte[] raw = new byte[(int)span];
             raf.seek(e.offset());
             raf.readFully(raw);
-            int o = 0;
-            for (int i = 0; i < raw.length && o < length; i++)
-            {
-                final byte c = raw[i];
-                if (c == '\n' || c == '\r')
-                {
-                    continue;
-                }
-                final byte code = FASTA_CODES[c & 0xFF];
-                if (code == Bases.INVALID)
-                {
-                    throw new InputException(file, "contig " + e.name() + ": character '" + (char)c
-                        + "' is not a base (or the .fai index does not match the FASTA)");
-                }
-                out[o++] = code;
-            }
+            int o = compactLines(raw);
+            o = Math.min(o, length);
+            encode(raw, o, out, e.name());
             if (o != length)
             {
                 throw new InputException(file, "contig " + e.name() + " is shorter than its .fai entry says");
@@ -182,6 +170,47 @@ public final class ReferenceGenome
                 + "; is the .fai index stale?)");
         }
         return out;
+    }
+
+    /** Moves the bases of every line to the front of {@code raw} (dropping line ends); returns how many. */
+    private static int compactLines(final byte[] raw)
+    {
+        int o = 0;
+        int i = 0;
+        while (i < raw.length)
+        {
+            final int newline = KERNELS.indexOf(raw, i, raw.length, (byte)'\n');
+            int end = newline < 0 ? raw.length : newline;
+            final int next = end + 1;
+            if (end > i && raw[end - 1] == '\r')
+            {
+                end--;
+            }
+            System.arraycopy(raw, i, raw, o, end - i);
+            o += end - i;
+            i = next;
+        }
+        return o;
+    }
+
+    /**
+     * Encodes {@code length} ASCII bases into {@code out} with the SIMD kernel, then maps what it left INVALID:
+     * IUPAC ambiguity codes become N, anything else is an error.
+     */
+    private void encode(final byte[] ascii, final int length, final byte[] out, final String contig)
+    {
+        int bad = KERNELS.encodeBases(ascii, 0, length, out, 0);
+        while (bad >= 0)
+        {
+            final byte code = FASTA_CODES[ascii[bad] & 0xFF];
+            if (code == Bases.INVALID)
+            {
+                throw new InputException(file, "contig " + contig + ": character '" + (char)ascii[bad]
+                    + "' is not a base (or the .fai index does not match the FASTA)");
+            }
+            out[bad] = code;
+            bad = KERNELS.indexOf(out, bad + 1, length, Bases.INVALID);
+        }
     }
 
     private static boolean isGzip(final Path file)

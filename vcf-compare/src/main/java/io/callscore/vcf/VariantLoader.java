@@ -42,7 +42,11 @@ public final class VariantLoader
     private int[] groupOrdinal = new int[8];
     private int[] groupEnd = new int[8];
 
-    // Per-record scratch: field boundaries and ALT boundaries.
+    private static final io.callscore.vcf.simd.ByteKernels KERNELS = io.callscore.vcf.simd.VectorizationProvider.byteKernels();
+
+    // Per-record scratch: tab positions, field boundaries and ALT boundaries.
+    private final int[] firstTabs = new int[4];
+    private final int[] recordTabs = new int[9];
     private final int[] fieldFrom = new int[10];
     private final int[] fieldTo = new int[10];
     private int[] altFrom = new int[8];
@@ -96,14 +100,14 @@ public final class VariantLoader
         {
             throw r.error("data line before the #CHROM header line");
         }
-        final int tab1 = indexOf(b, 0, n, (byte)'\t');
-        final int tab2 = tab1 < 0 ? -1 : indexOf(b, tab1 + 1, n, (byte)'\t');
-        final int tab3 = tab2 < 0 ? -1 : indexOf(b, tab2 + 1, n, (byte)'\t');
-        final int tab4 = tab3 < 0 ? -1 : indexOf(b, tab3 + 1, n, (byte)'\t');
-        if (tab4 < 0)
+        if (KERNELS.indexesOf(b, 0, n, (byte)'\t', firstTabs) < firstTabs.length)
         {
             throw r.error("expected at least 8 tab-separated columns");
         }
+        final int tab1 = firstTabs[0];
+        final int tab2 = firstTabs[1];
+        final int tab3 = firstTabs[2];
+        final int tab4 = firstTabs[3];
         final int pos = parsePositive(b, tab1 + 1, tab2, r, "POS");
         final int refLength = tab4 - tab3 - 1;
         if (tab1 == 0)
@@ -260,19 +264,21 @@ public final class VariantLoader
         final byte[] b = group;
         final int from = groupFrom[g];
         final int to = from + groupLength[g];
-        int nFields = 0;
+        // One pass finds the first nine tabs: fields 0..8 and the start of the first sample column.
+        final int tabs = KERNELS.indexesOf(b, from, to, (byte)'\t', recordTabs);
+        int nFields = tabs + 1;
         int s = from;
-        while (nFields < 10)
+        for (int f = 0; f < nFields; f++)
         {
-            final int tab = indexOf(b, s, to, (byte)'\t');
-            fieldFrom[nFields] = s;
-            fieldTo[nFields] = tab < 0 ? to : tab;
-            nFields++;
-            if (tab < 0)
-            {
-                break;
-            }
-            s = tab + 1;
+            fieldFrom[f] = s;
+            fieldTo[f] = f < tabs ? recordTabs[f] : to;
+            s = fieldTo[f] + 1;
+        }
+        if (nFields == 10)
+        {
+            // The tenth field (the first sample) runs to the next tab, if any.
+            final int tab = KERNELS.indexOf(b, fieldFrom[9], to, (byte)'\t');
+            fieldTo[9] = tab < 0 ? to : tab;
         }
         if (nFields < 8)
         {
