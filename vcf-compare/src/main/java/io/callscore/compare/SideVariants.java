@@ -8,6 +8,8 @@ import io.callscore.vcf.ContigVariants;
  */
 final class SideVariants
 {
+    private static final io.callscore.vcf.simd.ByteKernels KERNELS = io.callscore.vcf.simd.VectorizationProvider.byteKernels();
+
     private final ContigVariants variants;
     private final int[] order;
     private final int[][][] orientations;
@@ -121,8 +123,7 @@ final class SideVariants
             {
                 return false;
             }
-            if (k == 0 && !java.util.Arrays.equals(pool, variants.alleleOffset(a), variants.alleleOffset(a) + end - start,
-                template, start, end))
+            if (k == 0 && KERNELS.mismatch(pool, variants.alleleOffset(a), template, start, end - start) >= 0)
             {
                 return false;
             }
@@ -147,6 +148,6 @@ final class SideVariants
         final int ob = other.variants.alleleOffset(b);
         final int oa = variants.alleleOffset(a);
         return length == other.variants.alleleLength(b)
-            && java.util.Arrays.equals(variants.bases(), oa, oa + length, other.variants.bases(), ob, ob + length);
+            && KERNELS.mismatch(variants.bases(), oa, other.variants.bases(), ob, length) < 0;
     }
 }
