@@ -46,42 +46,35 @@ final class ContigEvaluator
         {
             throw new IllegalStateException("no path found on " + contig + ": please report this input");
         }
-        // Variants in neither list were dropped in a too-complex region.
-        java.util.Arrays.fill(baselineStatus, VariantStatus.TOO_COMPLEX);
-        java.util.Arrays.fill(callStatus, VariantStatus.TOO_COMPLEX);
-        for (IntNode x = best.baseline.excluded(); x != null; x = x.tail())
-        {
-            baselineStatus[baselineSide.variant(x.value())] = VariantStatus.NO_MATCH;
-        }
-        for (IntNode x = best.calls.excluded(); x != null; x = x.tail())
-        {
-            callStatus[callSide.variant(x.value())] = VariantStatus.NO_MATCH;
-        }
-        final int[] baselineTp = sortedIndices(best.baseline.included());
-        final int[] callTp = sortedIndices(best.calls.included());
-        for (final int i : baselineTp)
-        {
-            baselineStatus[baselineSide.variant(i)] = VariantStatus.TP;
-        }
-        for (final int i : callTp)
-        {
-            callStatus[callSide.variant(i)] = VariantStatus.TP;
-        }
-        assignWeights(IntNode.toArrayOldestFirst(best.syncPoints), baselineSide, baselineTp, callSide, callTp,
-            callWeight);
+        // Every decision of the best path is settled now; variants with none were dropped in a too-complex region.
+        final SettledDecisions settled = finder.settled();
+        final int[] baselineTp = statuses(settled.baseline, baselineSide, baselineStatus);
+        final int[] callTp = statuses(settled.calls, callSide, callStatus);
+        assignWeights(settled.syncPoints(), baselineSide, baselineTp, callSide, callTp, callWeight);
         return new ContigOutcome(contig, baseline, calls, baselineStatus, callStatus, callWeight);
     }
 
-    /** Sorted-order indices of an included list, oldest first. */
-    private static int[] sortedIndices(final IncludedNode head)
+    /** Fills load-order statuses from sorted-order decisions; returns the included sorted indices in order. */
+    private static int[] statuses(final byte[] decisions, final SideVariants side, final byte[] status)
     {
-        final int[] out = new int[IncludedNode.size(head)];
-        int n = out.length;
-        for (IncludedNode x = head; x != null; x = x.tail())
+        int included = 0;
+        for (final byte d : decisions)
         {
-            out[--n] = x.variant();
+            included += d == SettledDecisions.INCLUDED ? 1 : 0;
         }
-        return out;
+        final int[] tp = new int[included];
+        int n = 0;
+        for (int i = 0; i < decisions.length; i++)
+        {
+            final byte d = decisions[i];
+            status[side.variant(i)] = d == SettledDecisions.INCLUDED ? VariantStatus.TP
+                : d == SettledDecisions.EXCLUDED ? VariantStatus.NO_MATCH : VariantStatus.TOO_COMPLEX;
+            if (d == SettledDecisions.INCLUDED)
+            {
+                tp[n++] = i;
+            }
+        }
+        return tp;
     }
 
     /**

@@ -283,6 +283,24 @@ final class HalfPath implements Comparable<HalfPath>
         }
     }
 
+    /**
+     * Includes (orientation not null) or excludes the variant at sorted index i without recording it in the lists:
+     * the caller records the decision in {@link SettledDecisions}.
+     */
+    void settle(final int i, final int[] orientation)
+    {
+        variantEndPosition = Math.max(variantEndPosition, side.end(i));
+        variantIndex = i;
+        if (orientation != null)
+        {
+            includedVariantEndPosition = Math.max(includedVariantEndPosition, side.end(i));
+            for (int h = 0; h < haplotypes; h++)
+            {
+                add(h, side.allele(i, orientation[h]));
+            }
+        }
+    }
+
     boolean wantsFutureVariantBases()
     {
         for (int h = 0; h < haplotypes; h++)
@@ -323,6 +341,13 @@ final class HalfPath implements Comparable<HalfPath>
     IncludedNode included()
     {
         return included;
+    }
+
+    /** Forgets the decision lists once {@link SettledDecisions} holds them. */
+    void clearDecisions()
+    {
+        included = null;
+        excluded = null;
     }
 
     IntNode excluded()

@@ -9,15 +9,19 @@ final class Path implements Comparable<Path>
 {
     final HalfPath calls;
     final HalfPath baseline;
+    /** Sync points since the decisions were last settled, newest first. */
     IntNode syncPoints;
+    final SettledDecisions settled;
     int callsSinceSync;
     int baselineSinceSync;
 
-    Path(final SideVariants baselineSide, final SideVariants callSide, final int haplotypes, final byte[] template)
+    Path(final SideVariants baselineSide, final SideVariants callSide, final int haplotypes, final byte[] template,
+        final SettledDecisions settled)
     {
         this.calls = new HalfPath(callSide, haplotypes, template);
         this.baseline = new HalfPath(baselineSide, haplotypes, template);
         this.syncPoints = null;
+        this.settled = settled;
     }
 
     Path(final Path parent, final IntNode syncPoints)
@@ -25,8 +29,15 @@ final class Path implements Comparable<Path>
         this.calls = new HalfPath(parent.calls);
         this.baseline = new HalfPath(parent.baseline);
         this.syncPoints = syncPoints;
+        this.settled = parent.settled;
         this.callsSinceSync = parent.callsSinceSync;
         this.baselineSinceSync = parent.baselineSinceSync;
+    }
+
+    /** The most recent sync point of this path, or {@link SettledDecisions#NO_SYNC}. */
+    int lastSyncPoint()
+    {
+        return syncPoints != null ? syncPoints.value() : settled.lastSync();
     }
 
     boolean finished()
@@ -68,7 +79,7 @@ final class Path implements Comparable<Path>
         if (inSync())
         {
             final int position = calls.position();
-            sync = syncPoints != null && syncPoints.value() == position ? syncPoints : new IntNode(position, syncPoints);
+            sync = lastSyncPoint() == position ? syncPoints : new IntNode(position, syncPoints);
             callsSinceSync = 0;
             baselineSinceSync = 0;
         }

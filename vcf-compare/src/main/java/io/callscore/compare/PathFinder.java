@@ -12,6 +12,8 @@ import java.util.TreeSet;
  */
 final class PathFinder
 {
+    private static final io.callscore.vcf.simd.ByteKernels KERNELS = io.callscore.vcf.simd.VectorizationProvider.byteKernels();
+
     private final byte[] template;
     private final String contig;
     private final SideVariants calls;
@@ -39,10 +41,19 @@ final class PathFinder
         this.tooComplex = tooComplex;
     }
 
+    private SettledDecisions settled;
+
+    /** The settled decisions of the search, complete once {@link #bestPath()} returned (its path absorbed). */
+    SettledDecisions settled()
+    {
+        return settled;
+    }
+
     Path bestPath()
     {
         final TreeSet<Path> live = new TreeSet<>();
-        live.add(new Path(baseline, calls, haplotypes, template));
+        settled = new SettledDecisions(baseline.size(), calls.size());
+        live.add(new Path(baseline, calls, haplotypes, template, settled));
         Path best = null;
         int iterations = 0;
         Path lastSyncPath = null;
@@ -60,7 +71,12 @@ final class PathFinder
                 iterations = 0;
                 lastSyncPos = head.calls.position();
                 lastSyncPath = head;
-                if (fastPath && settleIsolatedCluster(head))
+                if (best == null)
+                {
+                    // Everything the search will hold descends from this path: its decisions are final.
+                    settled.absorb(head);
+                }
+                if (fastPath && best == null && settleIsolatedCluster(head))
                 {
                     carried = head;
                     continue;
@@ -109,6 +125,10 @@ final class PathFinder
                 }
             }
         }
+        if (best != null)
+        {
+            settled.absorb(best);
+        }
         return best;
     }
 
@@ -149,11 +169,18 @@ final class PathFinder
             return false;
         }
         final int end = Math.max(callDue ? calls.end(c) : 0, baselineDue ? baseline.end(b) : 0);
-        if ((callDue && !calls.isPlainSubstitution(c, template))
-            || (baselineDue && !baseline.isPlainSubstitution(b, template))
-            || (callDue && baselineDue && calls.end(c) != baseline.end(b))
-            || startOf(calls, callDue ? c + 1 : c) <= end
-            || startOf(baseline, baselineDue ? b + 1 : b) <= end)
+        if (callDue && baselineDue && calls.end(c) != baseline.end(b))
+        {
+            return false;
+        }
+        final boolean plain = (!callDue || calls.isPlainSubstitution(c, template))
+            && (!baselineDue || baseline.isPlainSubstitution(b, template));
+        // Where every alternative is dead: inside the span for substitutions; for indels, where the competing
+        // haplotype sequences first differ (they can agree well past the span inside a repeat).
+        final int clear = plain ? end : indelClearance(callDue ? c : -1, baselineDue ? b : -1, p + 1, end);
+        if (clear < 0
+            || startOf(calls, callDue ? c + 1 : c) <= clear
+            || startOf(baseline, baselineDue ? b + 1 : b) <= clear)
         {
             return false;
         }
@@ -173,41 +200,130 @@ final class PathFinder
                 }
             }
         }
-        // What branching in sync does: a sync point here, counters restarted.
-        if (head.syncPoints == null || head.syncPoints.value() != p)
+        // What branching in sync does: a sync point here, counters restarted. The head's lists were just absorbed,
+        // so the decisions go straight to the settled arrays.
+        if (settled.lastSync() != p)
         {
-            head.syncPoints = new IntNode(p, head.syncPoints);
+            settled.addSync(p);
         }
         head.callsSinceSync = 0;
         head.baselineSinceSync = 0;
-        final Path survivor = head;
         if (callDue)
         {
             currentMaxPos = Math.max(currentMaxPos, calls.start(c));
+            head.calls.settle(c, bestCall);
             if (bestCall != null)
             {
-                survivor.calls.include(c, bestCall);
-                survivor.callsSinceSync++;
+                settled.calls[c] = SettledDecisions.INCLUDED;
+                head.callsSinceSync++;
             }
             else
             {
-                survivor.calls.exclude(c);
+                settled.calls[c] = SettledDecisions.EXCLUDED;
             }
         }
         if (baselineDue)
         {
             currentMaxPos = Math.max(currentMaxPos, baseline.start(b));
+            head.baseline.settle(b, bestBaseline);
             if (bestBaseline != null)
             {
-                survivor.baseline.include(b, bestBaseline);
-                survivor.baselineSinceSync++;
+                settled.includeBaseline(b, bestBaseline[0]);
+                head.baselineSinceSync++;
             }
             else
             {
-                survivor.baseline.exclude(b);
+                settled.baseline[b] = SettledDecisions.EXCLUDED;
             }
         }
         return true;
+    }
+
+    /** Longest stretch, in bases, over which two different contents of an indel cluster are compared. */
+    private static final int INDEL_CLEARANCE_LIMIT = 200;
+    private final int[] callContents = new int[8];
+    private final int[] baselineContents = new int[8];
+
+    /**
+     * For a cluster with indels over [start, end): the last position at which a path holding a wrong choice (one
+     * side's variant alone, or both in non-matching orientations) can still be alive, or -1 when that cannot be
+     * bounded. Every such path has, on some haplotype, two different contents (reference, or an ALT of either
+     * variant) replayed against each other; it dies at their first difference. A haplotype that has consumed a
+     * deletion is ahead in reference coordinates by at most the span, hence {@code end + difference + 2}.
+     */
+    private int indelClearance(final int c, final int b, final int start, final int end)
+    {
+        if ((c >= 0 && !calls.isSimpleOverSpan(c, template)) || (b >= 0 && !baseline.isSimpleOverSpan(b, template)))
+        {
+            return -1;
+        }
+        int worst = 0;
+        final int[] mine = callContents;
+        final int[] theirs = baselineContents;
+        final int nc = c < 0 ? 0 : contents(calls, c, mine);
+        final int nb = b < 0 ? 0 : contents(baseline, b, theirs);
+        // Call ALTs against the reference and against each other.
+        for (int x = 0; x < nc; x++)
+        {
+            worst = Math.max(worst, difference(calls, mine[x], calls, -1, start, end));
+            for (int y = x + 1; y < nc; y++)
+            {
+                worst = Math.max(worst, difference(calls, mine[x], calls, mine[y], start, end));
+            }
+            for (int y = 0; y < nb; y++)
+            {
+                worst = Math.max(worst, difference(calls, mine[x], baseline, theirs[y], start, end));
+            }
+        }
+        for (int x = 0; x < nb; x++)
+        {
+            worst = Math.max(worst, difference(baseline, theirs[x], baseline, -1, start, end));
+            for (int y = x + 1; y < nb; y++)
+            {
+                worst = Math.max(worst, difference(baseline, theirs[x], baseline, theirs[y], start, end));
+            }
+        }
+        return worst == Integer.MAX_VALUE ? -1 : end + worst + 2;
+    }
+
+    /** Handles of the present ALT alleles named by the GT of variant i; at most 8 are considered. */
+    private static int contents(final SideVariants side, final int i, final int[] out)
+    {
+        int n = 0;
+        for (final int[] o : side.orientations(i))
+        {
+            for (final int k : o)
+            {
+                final int a = k <= 0 ? -1 : side.allele(i, k);
+                boolean seen = a < 0;
+                for (int j = 0; j < n && !seen; j++)
+                {
+                    seen = out[j] == a;
+                }
+                if (!seen && n < out.length)
+                {
+                    out[n++] = a;
+                }
+            }
+        }
+        return n;
+    }
+
+    /**
+     * First difference between two contents, or MAX_VALUE when none is found; identical contents (the same ALT
+     * written in both files) never meet on a live wrong path, so they give 0.
+     */
+    private int difference(final SideVariants left, final int a, final SideVariants right, final int bHandle,
+        final int start, final int end)
+    {
+        if (a >= 0 && bHandle >= 0 && left.variants().alleleLength(a) == right.variants().alleleLength(bHandle)
+            && KERNELS.mismatch(left.variants().bases(), left.variants().alleleOffset(a), right.variants().bases(),
+                right.variants().alleleOffset(bHandle), left.variants().alleleLength(a)) < 0)
+        {
+            return 0;
+        }
+        final int d = left.firstDifference(a, right, bHandle, start, end, template, INDEL_CLEARANCE_LIMIT);
+        return d < 0 ? Integer.MAX_VALUE : d;
     }
 
     private int startOf(final SideVariants side, final int i)

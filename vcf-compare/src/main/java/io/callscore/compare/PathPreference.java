@@ -21,6 +21,7 @@ final class PathPreference
 
     static Path better(final Path first, final Path second)
     {
+        // Both paths descend from the same settled prefix, so only their own lists can differ.
         final IncludedNode firstBaseline = first.baseline.included();
         final IncludedNode secondBaseline = second.baseline.included();
         final int firstSize = IncludedNode.size(first.calls.included()) + IncludedNode.size(firstBaseline);
@@ -29,7 +30,9 @@ final class PathPreference
         {
             return firstSize > secondSize ? first : second;
         }
-        if (firstBaseline != null && secondBaseline != null)
+        final SettledDecisions settled = first.settled;
+        if ((firstBaseline != null || settled.anyBaselineIncluded())
+            && (secondBaseline != null || settled.anyBaselineIncluded()))
         {
             final int firstDelta = Math.abs(first.baselineSinceSync - first.callsSinceSync);
             final int secondDelta = Math.abs(second.baselineSinceSync - second.callsSinceSync);
@@ -37,14 +40,22 @@ final class PathPreference
             {
                 return firstDelta < secondDelta ? first : second;
             }
-            final int firstSync = first.syncPoints == null ? 0 : first.syncPoints.value();
-            final int secondSync = second.syncPoints == null ? 0 : second.syncPoints.value();
+            final int firstSync = syncOrZero(first.lastSyncPoint());
+            final int secondSync = syncOrZero(second.lastSyncPoint());
             if (firstSync != secondSync)
             {
                 return firstSync > secondSync ? first : second;
             }
-            return firstBaseline.alleleIds()[0] < secondBaseline.alleleIds()[0] ? first : second;
+            final int firstAllele = firstBaseline != null ? firstBaseline.alleleIds()[0] : settled.lastBaselineAllele();
+            final int secondAllele = secondBaseline != null ? secondBaseline.alleleIds()[0]
+                : settled.lastBaselineAllele();
+            return firstAllele < secondAllele ? first : second;
         }
         return second;
+    }
+
+    private static int syncOrZero(final int sync)
+    {
+        return sync == SettledDecisions.NO_SYNC ? 0 : sync;
     }
 }

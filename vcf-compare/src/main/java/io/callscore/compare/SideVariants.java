@@ -132,6 +132,68 @@ final class SideVariants
     }
 
     /**
+     * Whether every present allele of the variant at sorted index i covers exactly the variant's span, and its REF
+     * allele, when present, equals the reference: then a haplotype replays either the reference or one ALT over
+     * the span. Unlike {@link #isPlainSubstitution} the ALTs may be of any length (indels).
+     */
+    boolean isSimpleOverSpan(final int i, final byte[] template)
+    {
+        final int v = order[i];
+        final int start = variants.start(v);
+        final int end = variants.end(v);
+        final byte[] pool = variants.bases();
+        for (int k = 0; k < variants.alleleCount(v); k++)
+        {
+            final int a = variants.allele(v, k);
+            if (a < 0)
+            {
+                continue;
+            }
+            if (variants.alleleStart(a) != start || variants.alleleEnd(a) != end)
+            {
+                return false;
+            }
+            if (k == 0 && (variants.alleleLength(a) != end - start
+                || KERNELS.mismatch(pool, variants.alleleOffset(a), template, start, end - start) >= 0))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * How many bases two haplotypes replay identically from {@code start}, one with allele handle {@code a} of this
+     * side over [start, end) and one with handle {@code b} of {@code other} (-1: the reference), each followed by
+     * the reference from {@code end}: the index of the first difference, or -1 when there is none within
+     * {@code limit} bases or before the reference ends.
+     */
+    int firstDifference(final int a, final SideVariants other, final int b, final int start, final int end,
+        final byte[] template, final int limit)
+    {
+        final ContigVariants ov = other.variants;
+        final int lenA = a < 0 ? end - start : variants.alleleLength(a);
+        final int lenB = b < 0 ? end - start : ov.alleleLength(b);
+        for (int i = 0; i < limit; i++)
+        {
+            final int ta = end + i - lenA;
+            final int tb = end + i - lenB;
+            if ((i >= lenA && ta >= template.length) || (i >= lenB && tb >= template.length))
+            {
+                return -1;
+            }
+            final byte x = i < lenA ? (a < 0 ? template[start + i] : variants.bases()[variants.alleleOffset(a) + i])
+                : template[ta];
+            final byte y = i < lenB ? (b < 0 ? template[start + i] : ov.bases()[ov.alleleOffset(b) + i]) : template[tb];
+            if (x != y)
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
      * Whether allele index k of variant i (this side) and allele index m of variant j (other side) spell the same
      * bases over their common span: both reference (absent or REF), or ALTs with equal bases. Only meaningful for
      * plain substitutions over the same span.

@@ -27,6 +27,8 @@ public final class VariantLoader
     private int sampleColumn = -1;
     private boolean headerSeen;
     private String currentContig;
+    /** The current contig's variants, looked up once per contig rather than per record. */
+    private ContigVariants currentVariants;
     private byte[] contigBases;
     private int currentPos = -1;
     private final Set<String> finishedContigs = new HashSet<>();
@@ -131,6 +133,7 @@ public final class VariantLoader
                 throw r.error("contig " + contig + " is not in the reference " + reference.file());
             }
             currentContig = contig;
+            currentVariants = null;
             contigBases = null;
             currentPos = -1;
         }
@@ -431,7 +434,11 @@ public final class VariantLoader
             // for another reason does not make the file unusable.
             checkRef(g, b, refFrom, refLength, pos0);
         }
-        final ContigVariants cv = out.contig(currentContig, options.ploidy());
+        if (currentVariants == null)
+        {
+            currentVariants = out.contig(currentContig, options.ploidy());
+        }
+        final ContigVariants cv = currentVariants;
         byte flags = 0;
         if (phased)
         {
