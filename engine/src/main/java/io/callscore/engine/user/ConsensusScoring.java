@@ -5,6 +5,7 @@ import io.callscore.compare.ComparisonResult;
 import io.callscore.compare.VcfComparator;
 import io.callscore.engine.round.TaskScore;
 import io.callscore.engine.round.TaskScorer;
+import io.callscore.engine.transport.MinerResponse;
 import io.callscore.vcf.ReferenceGenome;
 import io.callscore.vcf.VariantSet;
 
@@ -40,13 +41,17 @@ public final class ConsensusScoring
     /**
      * One miner's response to the job.
      *
-     * @param uid       miner uid
-     * @param hotkey    miner hotkey (the canonical voter order)
-     * @param elapsedMs response time (the arrival order for duplicates)
-     * @param checked   the checked and loaded calls, or why not
+     * @param uid      miner uid
+     * @param hotkey   miner hotkey (the canonical voter order)
+     * @param response what came back (its time is the arrival order for duplicates)
+     * @param checked  the checked and loaded calls, or why not
      */
-    public record Entry(int uid, String hotkey, long elapsedMs, TaskScorer.CheckedCalls checked)
+    public record Entry(int uid, String hotkey, MinerResponse response, TaskScorer.CheckedCalls checked)
     {
+        public long elapsedMs()
+        {
+            return response.elapsedMs();
+        }
     }
 
     /**

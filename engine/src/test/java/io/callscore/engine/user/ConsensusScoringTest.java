@@ -37,7 +37,7 @@ class ConsensusScoringTest
     {
         final String hotkey = SimulatedJob.hotkey(uid);
         final MinerResponse response = MinerResponse.ok(vcf, elapsedMs, Files.size(vcf));
-        return new ConsensusScoring.Entry(uid, hotkey, elapsedMs, scorer.check(hotkey, response, job.reference,
+        return new ConsensusScoring.Entry(uid, hotkey, response, scorer.check(hotkey, response, job.reference,
             window, null));
     }
 
