@@ -347,7 +347,7 @@ public final class UserJobs
     }
 
     /** Reads a JSON file of a job folder; InputException with one line when missing or malformed. */
-    static JsonNode readJson(final Path file)
+    public static JsonNode readJson(final Path file)
     {
         try
         {
