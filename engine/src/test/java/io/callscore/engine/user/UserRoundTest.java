@@ -16,6 +16,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -108,6 +110,34 @@ class UserRoundTest
                 assertEquals(0.0, s.ema(uid), "uid " + uid);
             }
         }
+    }
+
+    @Test
+    void shouldSendEachJobToDistinctFreeMinersAndKeepAJobWaitingWhileTooFewAreFree() throws Exception
+    {
+        final UserModeFixture f = UserModeFixture.make(dir);
+        f.miners.remove(UserModeFixture.COPYCAT);
+        final UserJobs jobs = UserJobs.in(f.pool);
+        final UserJob second = jobs.submit(new UserJobs.Submission(jobs.file(f.job, "bam"), null, f.reference,
+            List.of(SimulatedJob.CONTIG + ":1-60000"), 3, "GRCh38", false),
+            Clock.offset(Clock.systemUTC(), Duration.ofMinutes(1))); // submitted later: dispatched after the first
+
+        final List<JsonNode> records = runRounds(f, dir.resolve("state"), UserSettings.defaults(), null, 2);
+
+        // Round 1: the first job (6 wanted) takes all five miners; the second waits for free miners.
+        assertEquals(1, records.get(0).path("user_jobs").size());
+        assertEquals(f.job.id(), records.get(0).path("user_jobs").get(0).path("job_id").asText());
+        assertEquals(UserModeFixture.HONEST, byUid(records.get(0).path("user_results")).size());
+        // Round 2: the second job goes to three distinct miners.
+        assertEquals(second.id(), records.get(1).path("user_jobs").get(0).path("job_id").asText());
+        final Map<Integer, JsonNode> results = byUid(records.get(1).path("user_results"));
+        assertEquals(3, results.size());
+        final UserJob settled = jobs.read(second.id());
+        assertEquals(UserJob.Status.SCORED, settled.status(), settled.reason());
+        assertEquals(2, settled.round());
+        assertEquals(results.keySet(), settled.miners().stream().map(UserJob.Assigned::uid)
+            .collect(java.util.stream.Collectors.toSet()));
+        assertEquals(UserJob.Status.SCORED, jobs.read(f.job.id()).status());
     }
 
     @Test
