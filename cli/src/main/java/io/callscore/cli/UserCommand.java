@@ -24,11 +24,12 @@ import java.util.Map;
     name = "user",
     mixinStandardHelpOptions = true,
     description = {
-        "User jobs: your reads called by several miners, scored against their majority consensus.",
-        "A job is queued in the pool; the validator (callscore validate) sends it to several",
-        "miners in its next round, scores each miner against the consensus of the others, writes",
-        "the consensus call set to POOL/user/<job>/consensus.vcf and signs a certificate per",
-        "scored miner (callscore cert show --dir STATE/certs --job ID). See docs/user-mode.md.",
+        "User jobs: your reads called by several miners, scored by consensus.",
+        "A job is queued in the pool; the validator (callscore validate) sends",
+        "it to several miners in its next round, scores each miner against the",
+        "majority consensus of the others, writes the consensus call set to",
+        "POOL/user/<job>/consensus.vcf and signs a certificate per scored miner",
+        "(callscore cert show --dir STATE/certs --job ID). See docs/user-mode.md.",
     },
     commandListHeading = "%nCommands:%n",
     subcommands = {UserCommand.Submit.class, UserCommand.Status.class, UserCommand.Truth.class})
@@ -49,7 +50,7 @@ public final class UserCommand implements Runnable
         sortOptions = false,
         mixinStandardHelpOptions = true,
         description = {
-            "Queue a job: a BAM or a FASTQ pair, its reference and the regions to call.",
+            "Queue a job: a BAM or a FASTQ pair, its reference and regions.",
             "Prints the job id. The inputs are copied into POOL/user/<job>/input/",
             "unless --no-copy is given (then they must stay where they are).",
         },
@@ -110,9 +111,9 @@ public final class UserCommand implements Runnable
         sortOptions = false,
         mixinStandardHelpOptions = true,
         description = {
-            "Show the jobs of a pool (one line each), or one job with its miners' scores.",
-            "Statuses: pending (queued), dispatched (sent in a round), scored, failed (no consensus",
-            "after its attempts).",
+            "Show the jobs of a pool, or one job with its miners' scores.",
+            "Statuses: pending (queued), dispatched (sent in a round), scored,",
+            "failed (no consensus after its attempts).",
         },
         footer = {"", "Exit codes: 0 shown, 2 no such pool or job (one line on stderr)."})
     static final class Status implements java.util.concurrent.Callable<Integer>
@@ -194,12 +195,13 @@ public final class UserCommand implements Runnable
         sortOptions = false,
         mixinStandardHelpOptions = true,
         description = {
-            "Re-score a scored job once its truth is known: each miner's kept answer and the",
-            "consensus are compared with the truth (counting only inside --confident, loading only",
-            "inside the job's regions). Writes POOL/user/<job>/truth-scores.json with each miner's",
+            "Re-score a scored job once its truth is known.",
+            "Each miner's kept answer and the consensus are compared with the truth",
+            "(counting only inside --confident, loading only inside the job's",
+            "regions). Writes POOL/user/<job>/truth-scores.json with each miner's",
             "truth score, consensus score and their difference, and prints them.",
         },
-        footer = {"", "Exit codes: 0 re-scored, 2 bad input or a job not scored yet (one line on stderr)."})
+        footer = {"", "Exit codes: 0 re-scored, 2 bad input or a job not scored yet (one", "line on stderr)."})
     static final class Truth implements java.util.concurrent.Callable<Integer>
     {
         @CommandLine.Spec

@@ -147,7 +147,8 @@ public final class CallSetVcf
                 gt.append(cv.isPhased(v) ? '|' : '/');
             }
             final int k = cv.gt(v, h);
-            gt.append(k < 0 || k >= newIndex.length || newIndex[k] < 0 ? "." : Integer.toString(k == 0 ? 0 : newIndex[k]));
+            final boolean called = k >= 0 && k < newIndex.length && newIndex[k] >= 0;
+            gt.append(called ? Integer.toString(k == 0 ? 0 : newIndex[k]) : ".");
         }
         final String contig = cv.contig();
         return new Line(pos, end, contig + "\t" + pos + "\t.\t" + ref + "\t" + String.join(",", alts)

@@ -48,7 +48,8 @@ public final class UserJobs
     public static final String TRUTH_SCORES_FILE = "truth-scores.json";
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern JOB_ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    private static final Pattern JOB_ID =
+        Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private final Path dir;
 

@@ -1,7 +1,6 @@
 package io.callscore.engine.user;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.callscore.compare.CompareOptions;
@@ -48,8 +47,6 @@ import java.util.function.Supplier;
  */
 public final class UserRound
 {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     /** Inputs of the EMA after merging user rewards. */
     public record Rewards(int[] uids, double[] rewards)
     {
@@ -176,7 +173,7 @@ public final class UserRound
     public Outcome run(final long round, final List<MinerEntry> queried, final SplittableRandom random,
         final Path work, final ExecutorService queryPool, final ExecutorService scorePool)
     {
-        final List<UserJob> all = jobs.list();
+        final List<UserJob> all = jobs.list(); // oldest submission first
         final List<UserJob> pending = new ArrayList<>();
         for (final UserJob job : all)
         {
@@ -191,8 +188,6 @@ public final class UserRound
                 pending.add(job);
             }
         }
-        pending.sort((a, b) -> a.submittedAt().compareTo(b.submittedAt()) != 0
-            ? a.submittedAt().compareTo(b.submittedAt()) : a.id().compareTo(b.id()));
         final SplittableRandom choose = random.split();
         final List<MinerEntry> free = new ArrayList<>(queried);
         shuffle(free, choose);

@@ -107,7 +107,8 @@ class ConsensusScoringTest
         for (int uid = 0; uid < HONEST; uid++)
         {
             final ConsensusScoring.MinerScore s = outcome.scores().get(uid);
-            assertTrue(s.scored() && !s.consensusCopy() && s.duplicateOf() < 0, "uid " + uid + ": " + s.score().reason());
+            assertTrue(s.scored() && !s.consensusCopy() && s.duplicateOf() < 0,
+                "uid " + uid + ": " + s.score().reason());
             final double truthScore = VcfComparator.compare(job.loadTruth(job.write(dir.resolve("truth.vcf"),
                 job.truth, null)), s.entry().checked().calls(), job.reference, OPTIONS).score();
             assertEquals(truthScore, s.score().score(), 0.01, "uid " + uid);

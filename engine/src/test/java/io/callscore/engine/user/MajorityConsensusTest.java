@@ -57,7 +57,8 @@ class MajorityConsensusTest
             for (int x = 0; x < MINERS; x++)
             {
                 final VariantSet loo = votes.consensus(all & ~(1L << x));
-                final Counts.ClassCounts lt = VcfComparator.compare(truth, loo, job.reference, OPTIONS).counts().total();
+                final Counts.ClassCounts lt = VcfComparator.compare(truth, loo, job.reference, OPTIONS).counts()
+                    .total();
                 assertTrue(lt.fn() + lt.fp() <= 6, "seed " + seed + " miner " + x + ": leave-one-out vs truth " + lt);
                 final double truthScore = VcfComparator.compare(truth, miners.get(x), job.reference, OPTIONS).score();
                 final double consensusScore = VcfComparator.compare(loo, miners.get(x), job.reference, OPTIONS).score();

@@ -179,7 +179,8 @@ final class SimulatedJob
             {
                 out.add(rightmost(t, repeat, gt));
             }
-            else if (t.ref().length() > 1 && t.ref().length() == t.alt().length() && random.nextDouble() < e.splitRate())
+            else if (t.ref().length() > 1 && t.ref().length() == t.alt().length()
+                && random.nextDouble() < e.splitRate())
             {
                 for (int k = 0; k < t.ref().length(); k++)
                 {
