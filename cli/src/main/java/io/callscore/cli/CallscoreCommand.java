@@ -31,6 +31,7 @@ import java.util.Properties;
         MakeCallsetsCommand.class,
         KeysCommand.class,
         CertCommand.class,
+        UserCommand.class,
         CommandLine.HelpCommand.class,
     })
 public final class CallscoreCommand implements Runnable

@@ -5,6 +5,9 @@ import io.callscore.engine.config.MinersFile;
 import io.callscore.engine.round.RoundSettings;
 import io.callscore.engine.round.TaskSource;
 import io.callscore.engine.round.Validator;
+import io.callscore.engine.user.UserJobs;
+import io.callscore.engine.user.UserRound;
+import io.callscore.engine.user.UserSettings;
 import io.callscore.engine.weights.InnovationBoost;
 import io.callscore.store.MinerStateFile;
 import picocli.CommandLine;
@@ -62,6 +65,10 @@ public final class ValidateCommand implements Callable<Integer>
     @Option(names = "--key", paramLabel = "KEY", description = "Validator key: sign a certificate per scored task.")
     Path key;
 
+    @Option(names = "--user-weights",
+        description = "Let user-job (consensus) scores feed the EMA and weights too (default: recorded only).")
+    boolean userWeights;
+
     @Option(names = "--max-weight", description = "Largest share of weight one uid may get (default ${DEFAULT-VALUE}).")
     double maxWeight = 1.0;
 
@@ -99,6 +106,8 @@ public final class ValidateCommand implements Callable<Integer>
              Validator validator = new Validator(tasks, minerState, state, miners, settings, System.out,
                  Clock.systemUTC()))
         {
+            validator.enableUserJobs(new UserRound(UserJobs.in(pool),
+                UserSettings.defaults().withScoresInWeights(userWeights), System.out));
             installInterruptHandler(validator);
             final int done = validator.runRounds(n);
             spec.commandLine().getOut().printf("ran %d round(s); committed round %d; weights in %s%n", done,

@@ -47,45 +47,101 @@ public final class TaskScorer
     {
     }
 
+    /**
+     * A response that passed every check and loaded ({@code rejected} null), or the zero score saying why not
+     * ({@code calls} null). User jobs have no truth: they use these checks and compare against a consensus.
+     *
+     * @param calls       the loaded call set (inside the window only)
+     * @param fingerprint its canonical fingerprint
+     * @param rejected    the zero score when the response is unusable
+     */
+    public record CheckedCalls(VariantSet calls, String fingerprint, TaskScore rejected)
+    {
+        public boolean usable()
+        {
+            return rejected == null;
+        }
+    }
+
     public TaskScore score(final Truth truth, final String minerHotkey, final MinerResponse response)
     {
-        if (!response.isOk())
+        final CheckedCalls checked = check(minerHotkey, response, truth.reference(), truth.window(),
+            truth.confident());
+        if (!checked.usable())
         {
-            return TaskScore.zero(response.status().name().toLowerCase(java.util.Locale.ROOT) + ": "
-                + response.reason());
+            return checked.rejected();
         }
+        final VariantSet calls = checked.calls();
         try
         {
-            final String header = HotkeyHeader.read(response.vcf());
-            if (header == null)
-            {
-                return TaskScore.zero("missing ##miner_hotkey header");
-            }
-            final String problem = Ss58.problem(header);
-            if (problem != null)
-            {
-                return TaskScore.zero("##miner_hotkey: " + problem);
-            }
-            if (!header.equals(minerHotkey))
-            {
-                return TaskScore.zero("##miner_hotkey " + header + " is not the responding miner's hotkey");
-            }
-            final LoadOptions load = options.callLoad().withLoadRegions(truth.window()).withMaxInputBytes(maxTextBytes);
-            final VariantSet calls = VariantLoader.load(response.vcf(), truth.reference(), truth.confident(), load);
             final ComparisonResult result = VcfComparator.compare(truth.variants(), calls, truth.reference(), options);
-            final String fingerprint = CallSetFingerprint.of(calls, truth.reference());
-            return new TaskScore(result.score(snpWeight), "", result, fingerprint, calls.variantCount() == 0,
+            return new TaskScore(result.score(snpWeight), "", result, checked.fingerprint(), calls.variantCount() == 0,
                 calls.outsideLoadRegions());
-        }
-        catch (final InputException e)
-        {
-            return TaskScore.zero("bad VCF: " + e.problem() + (e.lineNumber() > 0 ? " (line " + e.lineNumber() + ")"
-                : ""));
         }
         catch (final RuntimeException | StackOverflowError e)
         {
             // A round never dies of one response: an unexpected failure is our bug, reported, and scores 0.
             return TaskScore.zero("internal error while scoring: " + e);
         }
+    }
+
+    /**
+     * The checks every response goes through (status, hotkey header, SS58, caps, parse, contigs and REF) and the
+     * load of its calls inside {@code window}, marked against {@code evalRegions} (may be null).
+     */
+    public CheckedCalls check(final String minerHotkey, final MinerResponse response, final ReferenceGenome reference,
+        final RegionSet window, final RegionSet evalRegions)
+    {
+        if (!response.isOk())
+        {
+            return rejected(TaskScore.zero(response.status().name().toLowerCase(java.util.Locale.ROOT) + ": "
+                + response.reason()));
+        }
+        try
+        {
+            final String header = HotkeyHeader.read(response.vcf());
+            if (header == null)
+            {
+                return rejected(TaskScore.zero("missing ##miner_hotkey header"));
+            }
+            final String problem = Ss58.problem(header);
+            if (problem != null)
+            {
+                return rejected(TaskScore.zero("##miner_hotkey: " + problem));
+            }
+            if (!header.equals(minerHotkey))
+            {
+                return rejected(TaskScore.zero("##miner_hotkey " + header + " is not the responding miner's hotkey"));
+            }
+            final LoadOptions load = options.callLoad().withLoadRegions(window).withMaxInputBytes(maxTextBytes);
+            final VariantSet calls = VariantLoader.load(response.vcf(), reference, evalRegions, load);
+            return new CheckedCalls(calls, CallSetFingerprint.of(calls, reference), null);
+        }
+        catch (final InputException e)
+        {
+            return rejected(TaskScore.zero("bad VCF: " + e.problem() + (e.lineNumber() > 0 ? " (line "
+                + e.lineNumber() + ")" : "")));
+        }
+        catch (final RuntimeException | StackOverflowError e)
+        {
+            // A round never dies of one response: an unexpected failure is our bug, reported, and scores 0.
+            return rejected(TaskScore.zero("internal error while scoring: " + e));
+        }
+    }
+
+    /** Comparison options and the SNP weight of the score, for scorers that compare against something else. */
+    public CompareOptions options()
+    {
+        return options;
+    }
+
+    public double snpWeight()
+    {
+        return snpWeight;
+    }
+
+    private static CheckedCalls rejected(final TaskScore zero)
+    {
+        return new CheckedCalls(null, null, zero);
     }
 }

@@ -14,6 +14,7 @@ import io.callscore.engine.cert.Sha256;
 import io.callscore.engine.cert.ValidatorKey;
 import io.callscore.engine.config.MinerEntry;
 import io.callscore.engine.transport.MinerResponse;
+import io.callscore.engine.user.UserRound;
 import io.callscore.engine.weights.EmaUpdate;
 import io.callscore.engine.weights.InnovationBoost;
 import io.callscore.engine.weights.WeightEmitter;
@@ -84,6 +85,7 @@ public final class Validator implements AutoCloseable
     private final ExecutorService scorePool;
     private final AtomicBoolean stop = new AtomicBoolean();
     private double recordLevel;
+    private UserRound userRound;
 
     public Validator(final TaskSource tasks, final MinerStateFile state, final Path stateDir,
         final List<MinerEntry> miners, final RoundSettings settings, final PrintStream log, final Clock clock)
@@ -126,6 +128,12 @@ public final class Validator implements AutoCloseable
         return done;
     }
 
+    /** Also dispatch and score user jobs each round (docs/user-mode.md). */
+    public void enableUserJobs(final UserRound jobs)
+    {
+        this.userRound = jobs;
+    }
+
     /** Ask the loop to stop after the current round. */
     public void requestStop()
     {
@@ -149,6 +157,9 @@ public final class Validator implements AutoCloseable
         final List<TaskScore> scores = parallel(scorePool, indices(assignments.size()),
             i -> scorer.score(assignments.get(i).task().truth(), assignments.get(i).miner().hotkey(), responses.get(i)));
         final List<Result> results = flagDuplicates(round, assignments, responses, scores);
+        // User jobs: recorded apart from benchmark results; their scores feed the EMA only when configured.
+        final UserRound.Outcome user = userRound == null ? UserRound.Outcome.none()
+            : userRound.run(round, queried, random, work, queryPool, scorePool);
 
         // State: hotkeys, EMA over every uid (unscored uids decay), recent scores, boosts.
         final int[] uids = new int[results.size()];
@@ -165,7 +176,9 @@ public final class Validator implements AutoCloseable
         {
             ema[u] = state.ema(u);
         }
-        EmaUpdate.apply(ema, uids, rewards, settings.alpha());
+        user.rewardedMiners().forEach(m -> state.register(m.uid(), m.hotkey()));
+        final UserRound.Rewards emaInput = user.mergeRewards(uids, rewards);
+        EmaUpdate.apply(ema, emaInput.uids(), emaInput.rewards(), settings.alpha());
         for (int u = 0; u < ema.length; u++)
         {
             if (state.isOccupied(u))
@@ -190,6 +203,7 @@ public final class Validator implements AutoCloseable
         // Commit: journal first (forced), then the state, then the claims.
         final ObjectNode record = RoundRecords.of(round, startMs, clock.millis(), results, ema, boost, boosted,
             recordLevel, weights, copySuspects(round, results));
+        user.addTo(record);
         journal.append(record);
         state.commit(round);
         for (final Result r : results)
@@ -199,6 +213,10 @@ public final class Validator implements AutoCloseable
         writeWeights(round, weights);
         submitWeights();
         issueCertificates(results);
+        if (userRound != null)
+        {
+            userRound.committed(round, certificates, CertificateStore.inState(stateDir));
+        }
         cleanWorkDirs(round);
         log.print(Leaderboard.of(round, miners, results, ema, boost, weights));
         return new RoundOutcome(round, results, weights);

@@ -83,7 +83,7 @@ public record MinerTask(String taskId, Mode mode, String refBuild, InputType inp
     public record Region(String contig, int start, int end)
     {
         /** Parses {@code contig:start-end} (thousands separators allowed); null when malformed. */
-        static Region parse(final String text)
+        public static Region parse(final String text)
         {
             final int colon = text.lastIndexOf(':');
             if (colon <= 0)
