@@ -405,40 +405,57 @@ public final class TruthRecord
 
         ContigVariants toContigVariants(final RegionSet regions)
         {
+            // Whole columns are copied out in bulk; only the per-allele spans and the region flags need a loop.
             final String name = name();
-            final int bases = buffer.getInt(block + BLOCK_BASE_COUNT_OFFSET, BYTE_ORDER);
-            final ContigVariants cv = new ContigVariants(name, ploidy, variants, alleles, bases);
-            final int[] confident = regions == null ? null : regions.intervals(name);
+            final int baseCount = buffer.getInt(block + BLOCK_BASE_COUNT_OFFSET, BYTE_ORDER);
+            final int[] from = ints(fromAt, variants);
+            final int[] to = ints(toAt, variants);
+            final int[] ordinal = ints(ordinalAt, variants);
+            final int[] first = ints(firstAt, variants + 1);
+            final int[] alleleLength = ints(alleleLengthAt, alleles);
+            final int[] alleleOffset = ints(alleleOffsetAt, alleles);
+            final int[] count = new int[variants];
+            final int[] alleleStart = new int[alleles];
+            final int[] alleleEnd = new int[alleles];
             for (int v = 0; v < variants; v++)
             {
-                final int from = start(v);
-                final int to = end(v);
-                cv.beginVariant(recordOrdinal(v), flags(v));
-                final int first = buffer.getInt(firstAt + 4 * v, BYTE_ORDER);
-                final int last = buffer.getInt(firstAt + 4 * v + 4, BYTE_ORDER);
-                for (int a = first; a < last; a++)
+                count[v] = first[v + 1] - first[v];
+                for (int a = first[v]; a < first[v + 1]; a++)
                 {
-                    final int len = buffer.getInt(alleleLengthAt + 4 * a, BYTE_ORDER);
-                    if (len < 0)
-                    {
-                        cv.addAbsentAllele(from, to);
-                    }
-                    else
-                    {
-                        cv.addAlleleCodes(from, to, bytes, basesAt + buffer.getInt(alleleOffsetAt + 4 * a, BYTE_ORDER),
-                            len);
-                    }
-                }
-                for (int h = 0; h < ploidy; h++)
-                {
-                    cv.setGt(v, h, gt(v, h));
-                }
-                if (regions != null && (confident == null || !RegionSet.overlaps(confident, cv.start(v), cv.end(v))))
-                {
-                    cv.setFlag(v, ContigVariants.OUTSIDE);
+                    alleleStart[a] = from[v];
+                    alleleEnd[a] = to[v];
                 }
             }
-            return cv;
+            final short[] gtShorts = new short[variants * ploidy];
+            java.nio.ByteBuffer.wrap(bytes, gtAt, 2 * gtShorts.length).order(BYTE_ORDER).asShortBuffer().get(gtShorts);
+            final int[] gt = new int[gtShorts.length];
+            for (int i = 0; i < gt.length; i++)
+            {
+                gt[i] = gtShorts[i];
+            }
+            final byte[] flags = java.util.Arrays.copyOfRange(bytes, flagsAt, flagsAt + variants);
+            final int[] confident = regions == null ? null : regions.intervals(name);
+            if (regions != null)
+            {
+                for (int v = 0; v < variants; v++)
+                {
+                    if (confident == null || !RegionSet.overlaps(confident, from[v], to[v]))
+                    {
+                        flags[v] |= ContigVariants.OUTSIDE;
+                    }
+                }
+            }
+            final byte[] bases = java.util.Arrays.copyOfRange(bytes, basesAt, basesAt + baseCount);
+            final int[] firstAllele = java.util.Arrays.copyOf(first, variants);
+            return ContigVariants.ofColumns(name, ploidy, variants, from, to, flags, firstAllele, count, ordinal, gt,
+                alleles, alleleStart, alleleEnd, alleleOffset, alleleLength, bases, baseCount);
+        }
+
+        private int[] ints(final int at, final int n)
+        {
+            final int[] out = new int[n];
+            java.nio.ByteBuffer.wrap(bytes, at, 4 * n).order(BYTE_ORDER).asIntBuffer().get(out);
+            return out;
         }
     }
 }

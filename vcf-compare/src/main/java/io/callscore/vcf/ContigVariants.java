@@ -82,6 +82,34 @@ public final class ContigVariants
         this.bases = new byte[Math.max(bases, 1)];
     }
 
+    /**
+     * A contig's variants from whole columns (a decoded store record), adopting the arrays without copying: the
+     * caller must not touch them afterwards. Arrays may be longer than the counts.
+     */
+    public static ContigVariants ofColumns(final String contig, final int ploidy, final int variants, final int[] start,
+        final int[] end, final byte[] flags, final int[] firstAllele, final int[] alleleCount, final int[] recordOrdinal,
+        final int[] gt, final int alleles, final int[] alleleStart, final int[] alleleEnd, final int[] alleleOffset,
+        final int[] alleleLength, final byte[] bases, final int basesUsed)
+    {
+        final ContigVariants cv = new ContigVariants(contig, ploidy);
+        cv.size = variants;
+        cv.start = start;
+        cv.end = end;
+        cv.flags = flags;
+        cv.firstAllele = firstAllele;
+        cv.alleleCount = alleleCount;
+        cv.recordOrdinal = recordOrdinal;
+        cv.gt = gt;
+        cv.alleles = alleles;
+        cv.alleleStart = alleleStart;
+        cv.alleleEnd = alleleEnd;
+        cv.alleleOffset = alleleOffset;
+        cv.alleleLength = alleleLength;
+        cv.bases = bases;
+        cv.basesUsed = basesUsed;
+        return cv;
+    }
+
     public String contig()
     {
         return contig;
