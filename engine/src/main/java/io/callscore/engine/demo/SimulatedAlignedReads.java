@@ -64,8 +64,14 @@ public final class SimulatedAlignedReads
         }
     }
 
-    /** What was written. */
-    public record Result(Path bam, long pairs, int variantsPlaced)
+    /**
+     * What was written.
+     *
+     * @param bam        the BAM (its index beside it)
+     * @param pairs      read pairs
+     * @param altAlleles ALT alleles placed on the two haplotypes (a homozygous variant counts twice)
+     */
+    public record Result(Path bam, long pairs, int altAlleles)
     {
     }
 
@@ -123,8 +129,8 @@ public final class SimulatedAlignedReads
         group.setPlatform("ILLUMINA");
         header.addReadGroup(group);
         header.setSortOrder(SAMFileHeader.SortOrder.coordinate);
-        final Generator generator = new Generator(header, header.getSequenceIndex(contig), haplotypes, settings,
-            random);
+        final Generator generator = new Generator(header, header.getSequenceIndex(contig), haplotypes, ref, from,
+            settings, random);
         try (SAMFileWriter writer = new SAMFileWriterFactory().setCreateIndex(true).setCompressionLevel(1)
             .makeBAMWriter(header, true, bam.toFile()))
         {
@@ -241,6 +247,8 @@ public final class SimulatedAlignedReads
         private final SAMFileHeader header;
         private final int contigIndex;
         private final Haplotype[] haplotypes;
+        private final byte[] ref;
+        private final int offset;
         private final Settings s;
         private final SplittableRandom random;
         private final double meanGap;
@@ -260,12 +268,14 @@ public final class SimulatedAlignedReads
             int refStart;
         }
 
-        Generator(final SAMFileHeader header, final int contigIndex, final Haplotype[] haplotypes,
-            final Settings s, final SplittableRandom random)
+        Generator(final SAMFileHeader header, final int contigIndex, final Haplotype[] haplotypes, final byte[] ref,
+            final int offset, final Settings s, final SplittableRandom random)
         {
             this.header = header;
             this.contigIndex = contigIndex;
             this.haplotypes = haplotypes;
+            this.ref = ref;
+            this.offset = offset;
             this.s = s;
             this.random = random;
             // Each haplotype carries half the depth; a pair adds 2 x read length bases.
@@ -417,7 +427,43 @@ public final class SimulatedAlignedReads
             r.setReadBases(bases);
             r.setBaseQualities(quals);
             r.setAttribute("RG", READ_GROUP);
+            r.setAttribute("NM", editDistance(ops, alignStart, bases));
             return r;
+        }
+
+        /** NM: mismatching aligned bases plus inserted and deleted bases. */
+        private int editDistance(final List<CigarElement> ops, final int alignStart, final byte[] bases)
+        {
+            int nm = 0;
+            int refPos = alignStart - offset;
+            int readPos = 0;
+            for (final CigarElement e : ops)
+            {
+                switch (e.getOperator())
+                {
+                    case M ->
+                    {
+                        for (int k = 0; k < e.getLength(); k++)
+                        {
+                            nm += bases[readPos + k] != ref[refPos + k] ? 1 : 0;
+                        }
+                        refPos += e.getLength();
+                        readPos += e.getLength();
+                    }
+                    case I ->
+                    {
+                        nm += e.getLength();
+                        readPos += e.getLength();
+                    }
+                    case D ->
+                    {
+                        nm += e.getLength();
+                        refPos += e.getLength();
+                    }
+                    default -> readPos += e.getLength();
+                }
+            }
+            return nm;
         }
 
         /**
@@ -485,7 +531,7 @@ public final class SimulatedAlignedReads
             }
             final int anchor = ops.get(i).getLength();
             clipped += anchor + (indel.getOperator() == CigarOperator.I ? indel.getLength() : 0);
-            moved += anchor + (indel.getOperator() == CigarOperator.D ? indel.getLength() : 0);
+            moved += atStart ? anchor + (indel.getOperator() == CigarOperator.D ? indel.getLength() : 0) : 0;
             final int lo = Math.min(end, gap);
             final int hi = Math.max(end, gap);
             for (int k = hi; k >= lo; k--)
