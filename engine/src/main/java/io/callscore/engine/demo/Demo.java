@@ -57,9 +57,12 @@ import java.util.stream.Stream;
  * it with the normal BAM pool build, registers the built-in miner, every real miner whose tools are installed and
  * a set of adversaries, runs validator rounds, and writes an HTML report.
  *
- * <p>The pool is one window of the example chromosome built as many "genomes" (each its own spike-ins and
- * spike-outs) at a few coverages, so every task is different but all share one reference slice: a copycat that
- * relays another miner's answer then sends a loadable VCF, and it is the call-set fingerprint that must catch it.
+ * <p>The pool is one window of the example chromosome built as many "genomes", one task each: every genome has
+ * its own spike-ins and spike-outs (so every task has its own truth) and one of a few coverages, and all tasks share
+ * one reference slice, so a copycat that relays another miner's answer sends a loadable VCF and it is the call-set
+ * fingerprint that must catch it. One task per genome, not one per coverage: two honest miners that call twin tasks
+ * (one genome's window at two coverages) perfectly return identical call sets, which the fingerprint check cannot
+ * tell from copying (docs/miners.md, "Demo").
  */
 public final class Demo
 {
@@ -241,10 +244,10 @@ public final class Demo
 
     // ---- the pool ------------------------------------------------------------------------------------------------
 
+    /** One genome (and task) per miner and round. */
     private int genomes(final int miners)
     {
-        final int tasks = options.rounds() * miners;
-        return (tasks + options.coverages().size() - 1) / options.coverages().size();
+        return options.rounds() * miners;
     }
 
     /** One build per genome label, all of the same window; then the store import. */
@@ -263,10 +266,9 @@ public final class Demo
             throw new UncheckedIOException(e);
         }
         final int genomes = genomes(miners);
-        say("pool: %d tasks = %d genomes x %d coverages (%s) of the window %s:%,d-%,d, each genome with its own "
-            + "%d SNV + %d indel spike-ins and %.0f%% spike-outs", genomes * options.coverages().size(), genomes,
-            options.coverages().size(), coverageText(), DemoOptions.CONTIG, options.windowStart() + 1, windowEnd(),
-            options.snvs(), options.indels(), options.spikeOut() * 100);
+        say("pool: %d tasks of the window %s:%,d-%,d, each a genome of its own (%d SNV + %d indel spike-ins, %.0f%% "
+            + "spike-outs) at one of %s", genomes, DemoOptions.CONTIG, options.windowStart() + 1, windowEnd(),
+            options.snvs(), options.indels(), options.spikeOut() * 100, coverageText());
         final FilePoolSink files = FilePoolSink.open(pool);
         for (int g = 1; g <= genomes; g++)
         {
@@ -274,7 +276,7 @@ public final class Demo
             final PoolBuildOptions build = PoolBuildOptions.defaults(reference, truth, confident, bam, label, pool)
                 .withWindows(1, options.windowSize())
                 .withStrata(strata)
-                .withCoverages(options.coverages())
+                .withCoverages(List.of(options.coverages().get((g - 1) % options.coverages().size())))
                 .withSpikes(options.snvs(), options.indels(), options.spikeOut())
                 .withSeed(options.seed() * 1_000_003L + g)
                 .withOutput("demo", PoolBuildOptions.DEFAULT_MARGIN, 1, false);
@@ -305,7 +307,7 @@ public final class Demo
                 }
             }, out).run();
         }
-        final int stored = PoolStoreImport.run(pool, files, genomes * options.coverages().size(), null);
+        final int stored = PoolStoreImport.run(pool, files, genomes, null);
         say("pool: %d tasks in the store, all available (%.1f s)", stored, (System.nanoTime() - t) / 1e9);
     }
 
@@ -317,7 +319,7 @@ public final class Demo
     private String describePool()
     {
         return String.format(Locale.ROOT, "One %,d bp window of GRCh38 %s (%s:%,d-%,d, from examples/ref.fa.gz) of a "
-            + "simulated sample carrying examples/truth.vcf.gz, built as %s coverages of several \"genomes\", each "
+            + "simulated sample carrying examples/truth.vcf.gz, built as one task per \"genome\" at %s, each genome "
             + "with its own %d SNV and %d indel spike-ins and %.0f%% of its truth variants spiked out.",
             options.windowSize(), DemoOptions.CONTIG, DemoOptions.CONTIG, options.windowStart() + 1, windowEnd(),
             coverageText(), options.snvs(), options.indels(), options.spikeOut() * 100);

@@ -245,7 +245,7 @@ public final class DemoReport
         }
         if (reason.startsWith("duplicate of"))
         {
-            return "flagged: copied calls (" + reason.substring(reason.indexOf("uid")) + ")";
+            return "flagged: copied the calls of " + reason.substring(reason.indexOf("uid"));
         }
         if (reason.startsWith("##miner_hotkey"))
         {
