@@ -49,6 +49,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
@@ -270,45 +271,53 @@ public final class Demo
             + "spike-outs) at one of %s", genomes, DemoOptions.CONTIG, options.windowStart() + 1, windowEnd(),
             options.snvs(), options.indels(), options.spikeOut() * 100, coverageText());
         final FilePoolSink files = FilePoolSink.open(pool);
+        final AtomicInteger done = new AtomicInteger();
         for (int g = 1; g <= genomes; g++)
         {
-            final String label = String.format(Locale.ROOT, "DEMO-%02d", g);
-            final PoolBuildOptions build = PoolBuildOptions.defaults(reference, truth, confident, bam, label, pool)
-                .withWindows(1, options.windowSize())
-                .withStrata(strata)
-                .withCoverages(List.of(options.coverages().get((g - 1) % options.coverages().size())))
-                .withSpikes(options.snvs(), options.indels(), options.spikeOut())
-                .withSeed(options.seed() * 1_000_003L + g)
-                .withOutput("demo", PoolBuildOptions.DEFAULT_MARGIN, 1, false);
-            final int index = g;
-            final long tg = System.nanoTime();
-            new PoolBuilder(build, new PoolSink()
-            {
-                @Override
-                public boolean isComplete(final String genome, final int window)
-                {
-                    return files.isComplete(genome, window);
-                }
-
-                @Override
-                public void addWindow(final String genome, final Window window, final List<PoolTask> tasks)
-                {
-                    files.addWindow(genome, window, tasks);
-                    final PoolTask first = tasks.getFirst();
-                    final StringBuilder reads = new StringBuilder();
-                    for (final PoolTask task : tasks)
-                    {
-                        reads.append(reads.isEmpty() ? "" : ", ").append(String.format(Locale.ROOT, "%.0fx %,d reads",
-                            task.coverage(), task.reads()));
-                    }
-                    say("pool %2d/%d %s: %d SNVs + %d indels spiked, %d reverted, %d truth records; %s (%.1f s)",
-                        index, genomes, genome, first.spikedSnvs(), first.spikedIndels(), first.reverted(),
-                        first.truthRecords(), reads, (System.nanoTime() - tg) / 1e9);
-                }
-            }, out).run();
+            new PoolBuilder(genomeBuild(g, reference, truth, confident, bam, pool, strata),
+                progressSink(files, genomes, done), out).run();
         }
         final int stored = PoolStoreImport.run(pool, files, genomes, null);
         say("pool: %d tasks in the store, all available (%.1f s)", stored, (System.nanoTime() - t) / 1e9);
+    }
+
+    /** Genome {@code g}: the demo window, its own seed (so its own spikes), one coverage of the list in turn. */
+    private PoolBuildOptions genomeBuild(final int g, final Path reference, final Path truth, final Path confident,
+        final Path bam, final Path pool, final Path strata)
+    {
+        return PoolBuildOptions.defaults(reference, truth, confident, bam, String.format(Locale.ROOT, "DEMO-%02d", g),
+                pool)
+            .withWindows(1, options.windowSize())
+            .withStrata(strata)
+            .withCoverages(List.of(options.coverages().get((g - 1) % options.coverages().size())))
+            .withSpikes(options.snvs(), options.indels(), options.spikeOut())
+            .withSeed(options.seed() * 1_000_003L + g)
+            .withOutput("demo", PoolBuildOptions.DEFAULT_MARGIN, 1, false);
+    }
+
+    /** The file sink, with a progress line per finished genome. */
+    private PoolSink progressSink(final FilePoolSink files, final int genomes, final AtomicInteger done)
+    {
+        final long t = System.nanoTime();
+        return new PoolSink()
+        {
+            @Override
+            public boolean isComplete(final String genome, final int window)
+            {
+                return files.isComplete(genome, window);
+            }
+
+            @Override
+            public void addWindow(final String genome, final Window window, final List<PoolTask> tasks)
+            {
+                files.addWindow(genome, window, tasks);
+                final PoolTask first = tasks.getFirst();
+                say("pool %2d/%d %s: %d SNVs + %d indels spiked, %d reverted, %d truth records; %.0fx, %,d reads "
+                    + "(%.1f s)", done.incrementAndGet(), genomes, genome, first.spikedSnvs(), first.spikedIndels(),
+                    first.reverted(), first.truthRecords(), first.coverage(), first.reads(),
+                    (System.nanoTime() - t) / 1e9);
+            }
+        };
     }
 
     private String coverageText()

@@ -596,5 +596,6 @@ public final class DemoReport
         .none{color:#aaa;text-align:center}
         details{margin-top:28px}summary{cursor:pointer;font-weight:600}
         code{font-size:.92em}.name{white-space:nowrap}.wrap{overflow-wrap:anywhere;word-break:break-word}
+        .detail{font-size:.8em}.detail td.wrap{min-width:14em}
         """;
 }
