@@ -64,7 +64,10 @@ read_task() {
       [[ -r "$r1" && -r "$r2" ]] || die 2 "$task_json: cannot read the FASTQ files named by data_locator.r1/r2" ;;
     *) die 2 "$task_json: input_type must be BAM or FASTQ, got '$input_type'" ;;
   esac
-  mapfile -t regions < <(task_regions)
+  regions=()
+  while IFS= read -r r; do
+    [[ -n "$r" ]] && regions+=("$r")
+  done < <(task_regions)   # (no mapfile: macOS ships bash 3.2)
   [[ ${#regions[@]} -gt 0 ]] || die 2 "$task_json: no regions"
   work="$(mktemp -d "${TMPDIR:-/tmp}/callscore-miner.XXXXXX")"
   trap 'rm -rf "$work"' EXIT
