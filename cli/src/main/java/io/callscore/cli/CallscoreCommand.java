@@ -23,6 +23,7 @@ import java.util.Properties;
     footer = {"", "Run 'callscore help <command>' for a command's options."},
     subcommands = {
         CompareCommand.class,
+        DemoCommand.class,
         ValidateCommand.class,
         WeightsCommand.class,
         PoolCommand.class,
