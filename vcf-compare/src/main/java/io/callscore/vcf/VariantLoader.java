@@ -320,7 +320,7 @@ public final class VariantLoader
             return;
         }
         final boolean refIsBases = allBases(b, refFrom, refLength);
-        if (!options.allRecords() && !isPass(b, fieldFrom[6], fieldTo[6]))
+        if (!options.allRecords() && !VcfFields.isPass(b, fieldFrom[6], fieldTo[6]))
         {
             out.ignored++;
             return;
@@ -334,7 +334,7 @@ public final class VariantLoader
         {
             throw error(g, "the VCF has no sample column, so there are no genotypes to compare");
         }
-        final int gtKey = formatKey(b, fieldFrom[8], fieldTo[8], 'G', 'T');
+        final int gtKey = VcfFields.formatKey(b, fieldFrom[8], fieldTo[8], 'G', 'T');
         if (gtKey < 0)
         {
             out.ignored++;
@@ -354,23 +354,23 @@ public final class VariantLoader
                 throw error(g, "record has fewer sample columns than the header");
             }
             sFrom = sTo + 1;
-            final int tab = indexOf(b, sFrom, to, (byte)'\t');
+            final int tab = VcfFields.indexOf(b, sFrom, to, (byte)'\t');
             sTo = tab < 0 ? to : tab;
         }
         if (!options.allRecords())
         {
-            final int ftKey = formatKey(b, fieldFrom[8], fieldTo[8], 'F', 'T');
+            final int ftKey = VcfFields.formatKey(b, fieldFrom[8], fieldTo[8], 'F', 'T');
             if (ftKey >= 0)
             {
-                final long ft = subField(b, sFrom, sTo, ftKey);
-                if (ft >= 0 && !isPass(b, (int)(ft >>> 32), (int)ft))
+                final long ft = VcfFields.subField(b, sFrom, sTo, ftKey);
+                if (ft >= 0 && !VcfFields.isPass(b, (int)(ft >>> 32), (int)ft))
                 {
                     out.ignored++;
                     return;
                 }
             }
         }
-        final long gtField = subField(b, sFrom, sTo, gtKey);
+        final long gtField = VcfFields.subField(b, sFrom, sTo, gtKey);
         final int gtFrom = gtField < 0 ? sTo : (int)(gtField >>> 32);
         final int gtTo = gtField < 0 ? sTo : (int)gtField;
         int ploidy = parseGt(b, gtFrom, gtTo, nAlts, g);
@@ -547,7 +547,7 @@ public final class VariantLoader
         int s = from;
         while (true)
         {
-            final int comma = indexOf(b, s, to, (byte)',');
+            final int comma = VcfFields.indexOf(b, s, to, (byte)',');
             final int e = comma < 0 ? to : comma;
             if (e == s)
             {
@@ -635,53 +635,6 @@ public final class VariantLoader
         }
     }
 
-    /** Index of a two-letter key in the FORMAT column, or -1. */
-    private static int formatKey(final byte[] b, final int from, final int to, final char c0, final char c1)
-    {
-        int index = 0;
-        int s = from;
-        while (s <= to)
-        {
-            final int colon = indexOf(b, s, to, (byte)':');
-            final int e = colon < 0 ? to : colon;
-            if (e - s == 2 && b[s] == c0 && b[s + 1] == c1)
-            {
-                return index;
-            }
-            if (colon < 0)
-            {
-                return -1;
-            }
-            index++;
-            s = colon + 1;
-        }
-        return -1;
-    }
-
-    /** Bounds of the k-th ':'-separated sub-field packed as (from << 32 | to), or -1 when absent. */
-    private static long subField(final byte[] b, final int from, final int to, final int k)
-    {
-        int s = from;
-        for (int i = 0; i < k; i++)
-        {
-            final int colon = indexOf(b, s, to, (byte)':');
-            if (colon < 0)
-            {
-                return -1;
-            }
-            s = colon + 1;
-        }
-        final int colon = indexOf(b, s, to, (byte)':');
-        return ((long)s << 32) | (colon < 0 ? to : colon);
-    }
-
-    private static boolean isPass(final byte[] b, final int from, final int to)
-    {
-        final int n = to - from;
-        return (n == 1 && b[from] == '.') || (n == 4 && b[from] == 'P' && b[from + 1] == 'A' && b[from + 2] == 'S'
-            && b[from + 3] == 'S');
-    }
-
     private static boolean allBases(final byte[] b, final int from, final int length)
     {
         for (int i = 0; i < length; i++)
@@ -715,18 +668,6 @@ public final class VariantLoader
             throw r.error(what + " is out of range: " + text(b, from, to));
         }
         return (int)value;
-    }
-
-    static int indexOf(final byte[] b, final int from, final int to, final byte c)
-    {
-        for (int i = from; i < to; i++)
-        {
-            if (b[i] == c)
-            {
-                return i;
-            }
-        }
-        return -1;
     }
 
     private static String text(final byte[] b, final int from, final int to)

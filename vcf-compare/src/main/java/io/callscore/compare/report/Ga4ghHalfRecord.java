@@ -39,7 +39,7 @@ final class Ga4ghHalfRecord
         int s = 0;
         for (int f = 0; f < FIELDS; f++)
         {
-            final int tab = f == FIELDS - 1 ? -1 : VcfDataLine.indexOf(b, s, length, (byte)'\t');
+            final int tab = f == FIELDS - 1 ? -1 : io.callscore.vcf.VcfFields.indexOf(b, s, length, (byte)'\t');
             from[f] = s;
             to[f] = tab < 0 ? length : tab;
             s = tab < 0 ? length : tab + 1;

@@ -259,7 +259,7 @@ final class Ga4ghVcfWriter
         int s = t.from(Ga4ghHalfRecord.ALT);
         while (!t.isMissing(Ga4ghHalfRecord.ALT) && s <= tEnd)
         {
-            final int comma = VcfDataLine.indexOf(tb, s, tEnd, (byte)',');
+            final int comma = io.callscore.vcf.VcfFields.indexOf(tb, s, tEnd, (byte)',');
             final int e = comma < 0 ? tEnd : comma;
             k++;
             if (altMap.length <= k)
@@ -312,7 +312,7 @@ final class Ga4ghVcfWriter
         int k = 0;
         while (s <= end)
         {
-            final int comma = VcfDataLine.indexOf(qb, s, end, (byte)',');
+            final int comma = io.callscore.vcf.VcfFields.indexOf(qb, s, end, (byte)',');
             final int e = comma < 0 ? end : comma;
             k++;
             if (Arrays.equals(qb, s, e, allele, from, to))

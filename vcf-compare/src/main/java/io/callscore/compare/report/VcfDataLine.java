@@ -1,5 +1,7 @@
 package io.callscore.compare.report;
 
+import io.callscore.vcf.VcfFields;
+
 import java.util.Arrays;
 
 /**
@@ -45,7 +47,7 @@ final class VcfDataLine
         int column = 0;
         while (true)
         {
-            final int tab = indexOf(bytes, s, length, (byte)'\t');
+            final int tab = VcfFields.indexOf(bytes, s, length, (byte)'\t');
             final int e = tab < 0 ? length : tab;
             if (column <= FORMAT)
             {
@@ -221,14 +223,14 @@ final class VcfDataLine
         final int end = to[ALT];
         for (int i = 1; i < k; i++)
         {
-            final int comma = indexOf(b, s, end, (byte)',');
+            final int comma = VcfFields.indexOf(b, s, end, (byte)',');
             if (comma < 0)
             {
                 return -1;
             }
             s = comma + 1;
         }
-        final int comma = indexOf(b, s, end, (byte)',');
+        final int comma = VcfFields.indexOf(b, s, end, (byte)',');
         return ((long)s << 32) | (comma < 0 ? end : comma);
     }
 
@@ -285,47 +287,13 @@ final class VcfDataLine
     /** Index of a two-letter key in FORMAT, or -1. */
     private int formatKey(final char c0, final char c1)
     {
-        int index = 0;
-        int s = from[FORMAT];
-        final int end = to[FORMAT];
-        while (s < end)
-        {
-            final int colon = indexOf(b, s, end, (byte)':');
-            final int e = colon < 0 ? end : colon;
-            if (e - s == 2 && b[s] == c0 && b[s + 1] == c1)
-            {
-                return index;
-            }
-            if (colon < 0)
-            {
-                return -1;
-            }
-            index++;
-            s = colon + 1;
-        }
-        return -1;
+        return VcfFields.formatKey(b, from[FORMAT], to[FORMAT], c0, c1);
     }
 
     /** Bounds of the k-th sub-field of the sample column packed as (from << 32 | to), or -1. */
     private long subField(final int k)
     {
-        int s = from[SAMPLE];
-        final int end = to[SAMPLE];
-        if (s >= end)
-        {
-            return -1;
-        }
-        for (int i = 0; i < k; i++)
-        {
-            final int colon = indexOf(b, s, end, (byte)':');
-            if (colon < 0)
-            {
-                return -1;
-            }
-            s = colon + 1;
-        }
-        final int colon = indexOf(b, s, end, (byte)':');
-        return ((long)s << 32) | (colon < 0 ? end : colon);
+        return VcfFields.subField(b, from[SAMPLE], to[SAMPLE], k);
     }
 
     /** Value of INFO END=, or -1. */
@@ -335,7 +303,7 @@ final class VcfDataLine
         final int end = to[INFO];
         while (s < end)
         {
-            final int semi = indexOf(b, s, end, (byte)';');
+            final int semi = VcfFields.indexOf(b, s, end, (byte)';');
             final int e = semi < 0 ? end : semi;
             if (e - s > 4 && b[s] == 'E' && b[s + 1] == 'N' && b[s + 2] == 'D' && b[s + 3] == '=')
             {
@@ -376,15 +344,4 @@ final class VcfDataLine
         return value > Integer.MAX_VALUE ? otherwise : (int)value;
     }
 
-    static int indexOf(final byte[] bytes, final int from, final int to, final byte c)
-    {
-        for (int i = from; i < to; i++)
-        {
-            if (bytes[i] == c)
-            {
-                return i;
-            }
-        }
-        return -1;
-    }
 }
