@@ -1,6 +1,5 @@
 package io.callscore.vcf;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,38 +27,8 @@ public final class RegionSet
     public static RegionSet readBed(final Path bed)
     {
         final Map<String, List<int[]>> raw = new HashMap<>();
-        try (LineReader r = new LineReader(bed))
-        {
-            while (r.next())
-            {
-                final String line = new String(r.bytes(), 0, r.length(), StandardCharsets.ISO_8859_1);
-                if (line.isBlank() || line.startsWith("#") || line.startsWith("track") || line.startsWith("browser"))
-                {
-                    continue;
-                }
-                final String[] f = line.split("\t", 4);
-                if (f.length < 3)
-                {
-                    throw r.error("BED line needs at least 3 tab-separated columns (chrom, start, end)");
-                }
-                final int start;
-                final int end;
-                try
-                {
-                    start = Integer.parseInt(f[1].strip());
-                    end = Integer.parseInt(f[2].strip());
-                }
-                catch (final NumberFormatException e)
-                {
-                    throw r.error("BED start/end is not a whole number: " + f[1] + ", " + f[2]);
-                }
-                if (start < 0 || end < start)
-                {
-                    throw r.error("BED interval " + start + "-" + end + " is invalid (need 0 <= start <= end)");
-                }
-                raw.computeIfAbsent(f[0], k -> new ArrayList<>()).add(new int[] {start, end});
-            }
-        }
+        BedReader.read(bed, (chrom, start, end, name, at) ->
+            raw.computeIfAbsent(chrom, k -> new ArrayList<>()).add(new int[] {start, end}));
         return fromIntervals(raw);
     }
 

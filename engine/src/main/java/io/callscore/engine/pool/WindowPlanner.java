@@ -2,11 +2,10 @@ package io.callscore.engine.pool;
 
 import io.callscore.vcf.Bases;
 import io.callscore.vcf.InputException;
-import io.callscore.vcf.LineReader;
+import io.callscore.vcf.BedReader;
 import io.callscore.vcf.ReferenceGenome;
 import io.callscore.vcf.RegionSet;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -103,44 +102,18 @@ public final class WindowPlanner
         final RegionSet confident, final Set<String> usable, final SplittableRandom random)
     {
         final List<Window> candidates = new ArrayList<>();
-        try (LineReader r = new LineReader(options.strata()))
+        BedReader.read(options.strata(), (chrom, start, end, name, at) ->
         {
-            while (r.next())
+            if (!reference.contains(chrom) || end > reference.length(chrom) || end - start < 1000)
             {
-                final String line = new String(r.bytes(), 0, r.length(), StandardCharsets.ISO_8859_1);
-                if (line.isBlank() || line.startsWith("#") || line.startsWith("track") || line.startsWith("browser"))
-                {
-                    continue;
-                }
-                final String[] f = line.split("\t");
-                if (f.length < 3)
-                {
-                    throw r.error("strata BED line needs chrom, start, end (and optionally a difficulty label)");
-                }
-                final int start;
-                final int end;
-                try
-                {
-                    start = Integer.parseInt(f[1].strip());
-                    end = Integer.parseInt(f[2].strip());
-                }
-                catch (final NumberFormatException e)
-                {
-                    throw r.error("BED start/end is not a whole number");
-                }
-                if (!reference.contains(f[0]) || end > reference.length(f[0]) || start < 0 || end - start < 1000)
-                {
-                    throw r.error("strata window " + f[0] + ":" + start + "-" + end
-                        + " is not a stretch of at least 1000 bases of the reference");
-                }
-                if (usable != null && !usable.contains(f[0]))
-                {
-                    continue;
-                }
-                final String label = f.length > 3 && !f[3].isBlank() ? f[3].strip() : options.difficulty();
-                candidates.add(new Window(0, f[0], start, end, label));
+                throw at.error("strata window " + chrom + ":" + start + "-" + end
+                    + " is not a stretch of at least 1000 bases of the reference");
             }
-        }
+            if (usable == null || usable.contains(chrom))
+            {
+                candidates.add(new Window(0, chrom, start, end, name != null ? name : options.difficulty()));
+            }
+        });
         final List<Window> chosen = new ArrayList<>();
         for (int i = candidates.size() - 1; i >= 0 && chosen.size() < options.windows(); i--)
         {
