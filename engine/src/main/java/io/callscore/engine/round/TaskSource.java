@@ -4,21 +4,29 @@ import io.callscore.engine.task.MinerTask;
 import io.callscore.store.ClaimState;
 import io.callscore.store.Pool;
 import io.callscore.store.ScoreOutcome;
+import io.callscore.store.StoreException;
 import io.callscore.store.TaskMetadata;
 import io.callscore.store.TruthRecord;
 import io.callscore.vcf.InputException;
 import io.callscore.vcf.ReferenceGenome;
 import io.callscore.vcf.RegionSet;
 
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -30,6 +38,9 @@ import java.util.UUID;
  */
 public final class TaskSource implements AutoCloseable
 {
+    /** The file a validator locks for as long as it serves a pool. */
+    public static final String VALIDATOR_LOCK = "validator.lock";
+
     /** Everything about one task for one round. */
     public record Task(UUID id, TaskMetadata metadata, TaskScorer.Truth truth, MinerTask minerTask)
     {
@@ -38,21 +49,109 @@ public final class TaskSource implements AutoCloseable
     private final Path dir;
     private final Pool pool;
     private final TruthRecord holder = new TruthRecord();
+    /** Tasks this process may still hand out, sorted (the claim map's own order differs between processes). */
+    private final TreeSet<UUID> available = new TreeSet<>();
+    /** Stratum of each task seen, computed once: truth and metadata never change. */
+    private final Map<UUID, String> strata = new HashMap<>();
 
-    private TaskSource(final Path dir, final Pool pool)
+    /** Held by a validator for as long as it serves the pool (null for other users). */
+    private final FileChannel validatorLock;
+
+    private TaskSource(final Path dir, final Pool pool, final FileChannel validatorLock)
     {
         this.dir = dir;
         this.pool = pool;
+        this.validatorLock = validatorLock;
+        pool.claims().forEach(claim ->
+        {
+            if (claim.state() == ClaimState.AVAILABLE)
+            {
+                available.add(claim.taskId());
+            }
+        });
     }
 
+    /**
+     * Opens the pool and reads which tasks are available, once. Rounds then sample from this view, so a round
+     * holds the claim map's segment locks only for its claims and scorings (microseconds each): a validator killed
+     * while holding one leaves that segment locked for every later process (see docs/store.md, "Limits"), and a
+     * scan of the whole map in every round would make that likely. Tasks another process claims meanwhile are
+     * dropped when a claim on them fails; tasks added to the pool later are seen after reopening.
+     */
     public static TaskSource open(final Path poolDir)
     {
-        return new TaskSource(poolDir, Pool.open(poolDir));
+        return new TaskSource(poolDir, Pool.open(poolDir), null);
+    }
+
+    /**
+     * Opens the pool for a validator: first takes {@code POOL/validator.lock} (one validator per pool, released by
+     * the OS if the process dies), then resets the claim map's locks ({@link Pool#recoverClaims}), since a validator
+     * killed in the middle of a claim leaves a lock held in the file that would stall every later start. Other
+     * processes (pool status, export) must not be using the pool at that moment.
+     */
+    public static TaskSource openForValidator(final Path poolDir)
+    {
+        if (!Pool.exists(poolDir))
+        {
+            Pool.open(poolDir).close(); // fails, reporting the missing pool as usual
+        }
+        final Path lockFile = poolDir.resolve(VALIDATOR_LOCK);
+        FileChannel channel = null;
+        try
+        {
+            channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            final FileLock lock;
+            try
+            {
+                lock = channel.tryLock();
+            }
+            catch (final OverlappingFileLockException e)
+            {
+                throw new StoreException(lockFile, "another validator in this process serves this pool");
+            }
+            if (lock == null)
+            {
+                throw new StoreException(lockFile, "another validator is running on this pool");
+            }
+            Pool.recoverClaims(poolDir);
+            return new TaskSource(poolDir, Pool.open(poolDir), channel);
+        }
+        catch (final IOException e)
+        {
+            close(channel);
+            throw new StoreException(lockFile, "cannot lock: " + e.getMessage(), e);
+        }
+        catch (final RuntimeException e)
+        {
+            close(channel);
+            throw e;
+        }
+    }
+
+    private static void close(final FileChannel channel)
+    {
+        if (channel != null)
+        {
+            try
+            {
+                channel.close();
+            }
+            catch (final IOException e)
+            {
+                // closing releases the lock; nothing more to do
+            }
+        }
     }
 
     public Pool pool()
     {
         return pool;
+    }
+
+    /** Tasks not yet handed out by this process (nor seen claimed by another). */
+    public synchronized int availableCount()
+    {
+        return available.size();
     }
 
     /**
@@ -61,26 +160,22 @@ public final class TaskSource implements AutoCloseable
      */
     public synchronized List<UUID> sample(final int k, final SplittableRandom random)
     {
-        final Map<String, List<UUID>> strata = new TreeMap<>();
-        pool.claims().forEach(claim ->
+        final Map<String, List<UUID>> groups = new TreeMap<>();
+        for (final UUID id : available)
         {
-            if (claim.state() == ClaimState.AVAILABLE)
-            {
-                strata.computeIfAbsent(stratum(claim.taskId()), s -> new ArrayList<>()).add(claim.taskId());
-            }
-        });
-        final List<List<UUID>> groups = new ArrayList<>(strata.values());
-        for (final List<UUID> g : groups)
+            groups.computeIfAbsent(strata.computeIfAbsent(id, this::stratum), s -> new ArrayList<>()).add(id);
+        }
+        final List<List<UUID>> order = new ArrayList<>(groups.values());
+        for (final List<UUID> g : order)
         {
-            g.sort(null); // the claim map's order is not stable across processes; sort before shuffling
             shuffle(g, random);
         }
-        shuffle(groups, random);
+        shuffle(order, random);
         final List<UUID> out = new ArrayList<>(k);
         for (int turn = 0; out.size() < k; turn++)
         {
             boolean any = false;
-            for (final List<UUID> g : groups)
+            for (final List<UUID> g : order)
             {
                 if (turn < g.size() && out.size() < k)
                 {
@@ -115,8 +210,11 @@ public final class TaskSource implements AutoCloseable
     }
 
     /** Atomically claims a task for a miner; false when someone else has it. */
-    public boolean claim(final UUID id, final String hotkey, final long nowMs, final long deadlineMs)
+    public synchronized boolean claim(final UUID id, final String hotkey, final long nowMs, final long deadlineMs)
     {
+        // Claimed now, or by someone else before: either way it is no longer ours to hand out.
+        available.remove(id);
+        strata.remove(id);
         return pool.claims().tryClaim(id, hotkey, nowMs, deadlineMs);
     }
 
@@ -169,6 +267,13 @@ public final class TaskSource implements AutoCloseable
     @Override
     public void close()
     {
-        pool.close();
+        try
+        {
+            pool.close();
+        }
+        finally
+        {
+            close(validatorLock);
+        }
     }
 }

@@ -47,9 +47,11 @@ import java.util.function.Function;
  * whole loop in one place; everything it calls is a small class of its own.
  *
  * <p>Crash safety: a round's record is forced to {@code rounds.jsonl} before the miner state commits the round;
- * claims are marked scored after the commit (again on restart, for the committed round). A crash at any point
- * therefore resumes from the last committed round with nothing scored twice; tasks claimed in an abandoned round
- * expire and are never re-issued.
+ * claims are marked scored after the commit (again on restart, for the committed round, and weights.json is
+ * rewritten from its record). A crash at any point therefore resumes from the last committed round with nothing
+ * scored twice: the journal drops the record of a round that did not commit. Tasks claimed in an abandoned round
+ * stay claimed (a claim never returns to available) until their deadline, so they are never re-issued. Open the pool
+ * with {@link TaskSource#openForValidator}, which also releases claim-map locks a killed validator left held.
  */
 public final class Validator implements AutoCloseable
 {
@@ -95,8 +97,7 @@ public final class Validator implements AutoCloseable
         this.settings = settings;
         this.log = log;
         this.clock = clock;
-        this.scorer = new TaskScorer(CompareOptions.defaults(), settings.snpWeight(),
-            TaskScorer.DEFAULT_MAX_VCF_TEXT_BYTES);
+        this.scorer = new TaskScorer(CompareOptions.defaults(), settings.snpWeight(), settings.maxVcfTextBytes());
         for (final MinerEntry m : miners)
         {
             if (m.uid() >= state.uidCapacity())
@@ -359,6 +360,20 @@ public final class Validator implements AutoCloseable
             {
                 tasks.markScored(UUID.fromString(r.path("task_id").asText()), r.path("hotkey").asText(), clock.millis());
             }
+            // Likewise weights.json may still be the round before: write the committed round's weights again.
+            final long round = last.path("round").asLong();
+            if (weightsFileRound() != round)
+            {
+                final JsonNode w = last.path("weights");
+                final int[] uids = new int[w.path("uids").size()];
+                final int[] values = new int[uids.length];
+                for (int i = 0; i < uids.length; i++)
+                {
+                    uids[i] = w.path("uids").get(i).asInt();
+                    values[i] = w.path("weights").get(i).asInt();
+                }
+                writeWeights(round, new WeightEmitter.Emit(uids, values));
+            }
         }
         for (final JsonNode record : journal.recent())
         {
@@ -370,6 +385,19 @@ public final class Validator implements AutoCloseable
                         r.path("uid").asInt(), record.path("round").asLong(), r.path("task_id").asText());
                 }
             }
+        }
+    }
+
+    /** The round weights.json was written for, or -1 when there is none or it cannot be read. */
+    private long weightsFileRound()
+    {
+        try
+        {
+            return JSON.readTree(stateDir.resolve("weights.json").toFile()).path("round").asLong(-1);
+        }
+        catch (final IOException | RuntimeException e)
+        {
+            return -1;
         }
     }
 
