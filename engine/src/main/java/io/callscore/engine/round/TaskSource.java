@@ -51,8 +51,13 @@ public final class TaskSource implements AutoCloseable
     private final TruthRecord holder = new TruthRecord();
     /** Tasks this process may still hand out, sorted (the claim map's own order differs between processes). */
     private final TreeSet<UUID> available = new TreeSet<>();
-    /** Stratum of each task seen, computed once: truth and metadata never change. */
-    private final Map<UUID, String> strata = new HashMap<>();
+    /** Stratum and source window of each task seen, read once: truth and metadata never change. */
+    private final Map<UUID, Facts> facts = new HashMap<>();
+
+    /** What sampling needs to know about a task. */
+    private record Facts(String stratum, String window)
+    {
+    }
 
     /** Held by a validator for as long as it serves the pool (null for other users). */
     private final FileChannel validatorLock;
@@ -156,15 +161,18 @@ public final class TaskSource implements AutoCloseable
 
     /**
      * Up to {@code k} available tasks, drawn so that strata (genome, coverage, difficulty) take turns: the strata
-     * are visited in random order, each giving one random task per turn, until k tasks or none are left.
+     * are visited in random order, each giving one random task per turn, until k tasks or none are left. At most
+     * one task per source window (genome and region) is drawn: the coverages of one window share most of their
+     * truth, so two miners holding them in the same round could pass one call set between them.
      */
     public synchronized List<UUID> sample(final int k, final SplittableRandom random)
     {
         final Map<String, List<UUID>> groups = new TreeMap<>();
         for (final UUID id : available)
         {
-            groups.computeIfAbsent(strata.computeIfAbsent(id, this::stratum), s -> new ArrayList<>()).add(id);
+            groups.computeIfAbsent(facts(id).stratum(), s -> new ArrayList<>()).add(id);
         }
+        final java.util.Set<String> windows = new java.util.HashSet<>();
         final List<List<UUID>> order = new ArrayList<>(groups.values());
         for (final List<UUID> g : order)
         {
@@ -179,7 +187,10 @@ public final class TaskSource implements AutoCloseable
             {
                 if (turn < g.size() && out.size() < k)
                 {
-                    out.add(g.get(turn));
+                    if (windows.add(facts(g.get(turn)).window()))
+                    {
+                        out.add(g.get(turn));
+                    }
                     any = true;
                 }
             }
@@ -191,14 +202,17 @@ public final class TaskSource implements AutoCloseable
         return out;
     }
 
-    private String stratum(final UUID id)
+    private Facts facts(final UUID id)
     {
-        if (!pool.truth().lookup(id, holder))
+        return facts.computeIfAbsent(id, key ->
         {
-            return "?";
-        }
-        final TaskMetadata m = holder.metadata();
-        return m.genome() + "|" + m.coverage() + "|" + m.difficulty();
+            if (!pool.truth().lookup(key, holder))
+            {
+                return new Facts("?", "?" + key);
+            }
+            final TaskMetadata m = holder.metadata();
+            return new Facts(m.genome() + "|" + m.coverage() + "|" + m.difficulty(), m.genome() + "|" + m.region());
+        });
     }
 
     static <T> void shuffle(final List<T> list, final SplittableRandom random)
@@ -214,7 +228,7 @@ public final class TaskSource implements AutoCloseable
     {
         // Claimed now, or by someone else before: either way it is no longer ours to hand out.
         available.remove(id);
-        strata.remove(id);
+        facts.remove(id);
         return pool.claims().tryClaim(id, hotkey, nowMs, deadlineMs);
     }
 

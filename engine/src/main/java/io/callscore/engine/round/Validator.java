@@ -56,8 +56,24 @@ import java.util.function.Function;
 public final class Validator implements AutoCloseable
 {
     /** What one round did, for callers and tests. */
-    public record RoundOutcome(long round, List<Result> results, WeightEmitter.Emit weights)
+    public record RoundOutcome(long round, List<Result> results, WeightEmitter.Emit weights, Timings timings)
     {
+    }
+
+    /**
+     * Where a round's wall time went, in milliseconds.
+     *
+     * @param claimMs  sampling, claiming and loading the tasks (truth, reference, task JSON)
+     * @param queryMs  from the first task sent to the last response in
+     * @param scoreMs  comparing every response with its truth, and duplicate checks
+     * @param commitMs EMA and boosts, the journal write, the state commit, marking claims, weights.json, the rest
+     */
+    public record Timings(long claimMs, long queryMs, long scoreMs, long commitMs)
+    {
+        public long totalMs()
+        {
+            return claimMs + queryMs + scoreMs + commitMs;
+        }
     }
 
     /** One miner's part in a round. */
@@ -138,6 +154,7 @@ public final class Validator implements AutoCloseable
     {
         final long round = state.committedRound() + 1;
         final long startMs = clock.millis();
+        final long t0 = System.nanoTime();
         final SplittableRandom random = new SplittableRandom(settings.seed() * 1_000_003L + round);
         final List<MinerEntry> queried = chooseMiners(random);
         final int k = settings.tasksPerRound() > 0 ? settings.tasksPerRound() : queried.size();
@@ -146,10 +163,13 @@ public final class Validator implements AutoCloseable
         log.printf("round %d: %d miners, %d tasks claimed, %d available were sampled%n", round, queried.size(),
             assignments.size(), sampled.size());
         final Path work = workDir(round);
+        final long t1 = System.nanoTime();
         final List<MinerResponse> responses = parallel(queryPool, assignments, a -> fetch(a, work));
+        final long t2 = System.nanoTime();
         final List<TaskScore> scores = parallel(scorePool, indices(assignments.size()),
             i -> scorer.score(assignments.get(i).task().truth(), assignments.get(i).miner().hotkey(), responses.get(i)));
         final List<Result> results = flagDuplicates(round, assignments, responses, scores);
+        final long t3 = System.nanoTime();
 
         // State: hotkeys, EMA over every uid (unscored uids decay), recent scores, boosts.
         final int[] uids = new int[results.size()];
@@ -201,8 +221,12 @@ public final class Validator implements AutoCloseable
         submitWeights();
         issueCertificates(results);
         cleanWorkDirs(round);
+        final Timings timings = new Timings(millis(t1 - t0), millis(t2 - t1), millis(t3 - t2),
+            millis(System.nanoTime() - t3));
         log.print(Leaderboard.of(round, miners, results, ema, boost, weights));
-        return new RoundOutcome(round, results, weights);
+        log.printf("round %d took %d ms: claim %d, query %d, score %d, commit %d%n", round, timings.totalMs(),
+            timings.claimMs(), timings.queryMs(), timings.scoreMs(), timings.commitMs());
+        return new RoundOutcome(round, results, weights, timings);
     }
 
     private List<MinerEntry> chooseMiners(final SplittableRandom random)
@@ -495,6 +519,11 @@ public final class Validator implements AutoCloseable
                 log.println("cannot remove " + previous + ": " + e.getMessage());
             }
         }
+    }
+
+    private static long millis(final long nanos)
+    {
+        return nanos / 1_000_000;
     }
 
     private static List<Integer> indices(final int n)

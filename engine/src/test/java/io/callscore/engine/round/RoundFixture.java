@@ -95,6 +95,12 @@ final class RoundFixture
      */
     static Path buildPool(final Path pool, final int n, final long seed) throws Exception
     {
+        return buildPool(pool, n, seed, 1);
+    }
+
+    /** As above, with {@code perWindow} consecutive tasks sharing a source window (genome and region). */
+    static Path buildPool(final Path pool, final int n, final long seed, final int perWindow) throws Exception
+    {
         final SplittableRandom random = new SplittableRandom(seed);
         final Path answers = Files.createDirectories(pool.resolve("answers"));
         final List<UUID> ids = new ArrayList<>();
@@ -134,8 +140,9 @@ final class RoundFixture
             final Path answer = answers.resolve(id + ".vcf");
             Files.writeString(answer, body.toString());
             final VariantSet truth = VariantLoader.load(answer, reference, confident, LoadOptions.defaults());
-            final byte[] record = TruthRecordEncoder.encode(truth, confident, new TaskMetadata("HG00" + (t % 3),
-                t % 2 == 0 ? 30 : 15, "chr20:" + (t * 10_000 + 1) + "-" + (t * 10_000 + 4000), "easy", "BAM",
+            final int w = t / perWindow;
+            final byte[] record = TruthRecordEncoder.encode(truth, confident, new TaskMetadata("HG00" + (w % 3),
+                t % 2 == 0 ? 30 : 15, "chr20:" + (w * 10_000 + 1) + "-" + (w * 10_000 + 4000), "easy", "BAM",
                 "tasks/" + id));
             ids.add(id);
             records.add(record);
