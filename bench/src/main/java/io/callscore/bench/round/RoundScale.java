@@ -287,6 +287,47 @@ public final class RoundScale
             + "RSS %.0f MB (anon %.0f, file %.0f), rounds.jsonl %.1f MB%n", round, heap.getUsed() / 1e6,
             heap.getCommitted() / 1e6, statusKb("VmRSS") / 1e3, statusKb("RssAnon") / 1e3, statusKb("RssFile") / 1e3,
             Files.exists(journal) ? Files.size(journal) / 1e6 : 0.0);
+        final String nmt = nativeMemory();
+        if (!nmt.isEmpty())
+        {
+            System.out.println("  native memory (committed): " + nmt);
+        }
+    }
+
+    /**
+     * With -XX:NativeMemoryTracking=summary: the JVM's committed memory by category (NMT's "vmNativeMemory
+     * summary", asked in-process through the DiagnosticCommand MBean), the categories over 1 MB; else empty.
+     */
+    private static String nativeMemory()
+    {
+        try
+        {
+            final Object text = ManagementFactory.getPlatformMBeanServer().invoke(
+                new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"), "vmNativeMemory",
+                new Object[] {new String[] {"summary", "scale=MB"}}, new String[] {String[].class.getName()});
+            final StringBuilder out = new StringBuilder();
+            final java.util.regex.Matcher total = java.util.regex.Pattern
+                .compile("Total: reserved=\\d+MB, committed=(\\d+)MB").matcher(text.toString());
+            if (!total.find())
+            {
+                return "";
+            }
+            out.append("total ").append(total.group(1)).append(" MB");
+            final java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("-\\s+(\\S[^(]*?) \\(reserved=\\d+MB, committed=(\\d+)MB\\)").matcher(text.toString());
+            while (m.find())
+            {
+                if (Integer.parseInt(m.group(2)) >= 1)
+                {
+                    out.append(", ").append(m.group(1).strip()).append(' ').append(m.group(2));
+                }
+            }
+            return out.toString();
+        }
+        catch (final javax.management.JMException | RuntimeException e)
+        {
+            return "";
+        }
     }
 
     /** A field of /proc/self/status in kB, or -1 (not Linux). */
