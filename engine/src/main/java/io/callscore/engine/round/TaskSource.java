@@ -67,13 +67,21 @@ public final class TaskSource implements AutoCloseable
         this.dir = dir;
         this.pool = pool;
         this.validatorLock = validatorLock;
-        pool.claims().forEach(claim ->
+        try
         {
-            if (claim.state() == ClaimState.AVAILABLE)
+            pool.claims().forEach(claim ->
             {
-                available.add(claim.taskId());
-            }
-        });
+                if (claim.state() == ClaimState.AVAILABLE)
+                {
+                    available.add(claim.taskId());
+                }
+            });
+        }
+        catch (final RuntimeException e)
+        {
+            pool.close();
+            throw e;
+        }
     }
 
     /**

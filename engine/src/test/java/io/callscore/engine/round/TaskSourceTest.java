@@ -1,5 +1,6 @@
 package io.callscore.engine.round;
 
+import io.callscore.store.StoreException;
 import io.callscore.store.TaskMetadata;
 import io.callscore.store.TruthRecord;
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,7 @@ import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TaskSourceTest
@@ -47,6 +49,23 @@ class TaskSourceTest
             assertEquals(0, tasks.sample(12, random).size(), "the pool is dry");
             assertFalse(tasks.claim(handedOut.iterator().next(), RoundFixture.WRONG, 1_000, 2_000),
                 "a claimed task is never claimed again");
+        }
+    }
+
+    @Test
+    void shouldRefuseASecondValidatorOnThePoolUntilTheFirstCloses() throws Exception
+    {
+        final Path pool = RoundFixture.buildPool(dir.resolve("pool"), 4, 5);
+        try (TaskSource first = TaskSource.openForValidator(pool))
+        {
+            assertEquals(4, first.availableCount());
+            final StoreException e = assertThrows(StoreException.class, () -> TaskSource.openForValidator(pool));
+            assertEquals(pool.resolve(TaskSource.VALIDATOR_LOCK) + ": another validator in this process serves this "
+                + "pool", e.getMessage());
+        }
+        try (TaskSource again = TaskSource.openForValidator(pool))
+        {
+            assertEquals(4, again.availableCount());
         }
     }
 
