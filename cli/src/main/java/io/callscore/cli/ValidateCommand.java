@@ -32,7 +32,9 @@ import java.util.concurrent.atomic.AtomicInteger;
         "scores the returned VCFs against the hidden truth, commits the miner state atomically, writes",
         "STATE/weights.json and a line of STATE/rounds.jsonl, and prints the leaderboard. Ctrl-C finishes the",
         "round and stops; a second Ctrl-C abandons it (nothing of it is committed). Restarting continues after",
-        "the last committed round.",
+        "the last committed round, even after kill -9. One validator per pool (it locks POOL/validator.lock); at",
+        "start it releases claim-map locks a killed validator left held, so start it while no other command is",
+        "using the pool.",
     })
 public final class ValidateCommand implements Callable<Integer>
 {
@@ -86,6 +88,12 @@ public final class ValidateCommand implements Callable<Integer>
     public Integer call() throws Exception
     {
         final long n = parseRounds();
+        // Bad input (miners file, pool, state) is exit 2 with one line, a damaged pool or state included.
+        return CommandErrors.run(spec, () -> validate(n));
+    }
+
+    private int validate(final long n) throws Exception
+    {
         final List<MinerEntry> miners = MinersFile.read(minersFile);
         Files.createDirectories(state);
         RoundSettings settings = RoundSettings.defaults().withSizes(tasksPerRound, minersPerRound).withSeed(seed)
@@ -100,7 +108,7 @@ public final class ValidateCommand implements Callable<Integer>
             settings = settings.withKeyFile(key);
         }
         final boolean exists = Files.exists(state.resolve(MinerStateFile.FILE_NAME));
-        try (TaskSource tasks = TaskSource.open(pool);
+        try (TaskSource tasks = TaskSource.openForValidator(pool);
              MinerStateFile minerState = exists ? MinerStateFile.open(state)
                  : MinerStateFile.create(state, Math.max(uids, maxUid(miners) + 1), MinerStateFile.DEFAULT_RING);
              Validator validator = new Validator(tasks, minerState, state, miners, settings, System.out,

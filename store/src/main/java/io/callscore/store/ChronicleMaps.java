@@ -104,6 +104,39 @@ final class ChronicleMaps
     }
 
     /**
+     * Resets the segment locks of an existing persisted map (Chronicle's {@code recoverPersistedTo}, with the
+     * configuration stored in the file) and checks its entries. A process killed while it held a segment lock leaves
+     * that lock held in the file, and every later process would wait on it for a minute and fail. Only safe while
+     * no other process has the map open: their held locks would be reset too.
+     */
+    static void recover(final Path file, final String name, final int keyBytes)
+    {
+        if (!Files.isRegularFile(file))
+        {
+            throw new StoreException(file, name + " map file not found");
+        }
+        try
+        {
+            checkHeader(file, name);
+            ChronicleMap.of(byte[].class, byte[].class)
+                .name(name)
+                .constantKeySizeBySample(new byte[keyBytes])
+                .averageValueSize(64)
+                .entries(1)
+                .recoverPersistedTo(file.toFile(), true)
+                .close();
+        }
+        catch (final StoreException e)
+        {
+            throw e;
+        }
+        catch (final IOException | RuntimeException e)
+        {
+            throw new StoreException(file, "cannot recover the " + name + " map: " + describe(e), e);
+        }
+    }
+
+    /**
      * Chronicle waits up to a minute for a header it does not recognise (it takes it for one still being written
      * by another process), so a foreign or emptied file is refused here first: a Chronicle map file starts with
      * an 8-byte checksum, a 4-byte length and then its self-describing header text.

@@ -102,6 +102,18 @@ public final class Pool implements AutoCloseable
         }
     }
 
+    /**
+     * Makes the claim map usable again after a process died during a claim transition (a few microseconds holding
+     * a segment lock that lives in the file): resets its locks. Run it only while no other process has the pool
+     * open; the truth map is not touched (only the pool build writes it).
+     */
+    public static void recoverClaims(final Path dir)
+    {
+        final PoolManifest manifest = PoolManifest.read(dir);
+        PoolManifest.checkNotTruncated(dir.resolve(CLAIMS_FILE), manifest.claimsBytes());
+        ChronicleMaps.recover(dir.resolve(CLAIMS_FILE), ClaimPool.MAP_NAME, TaskIds.KEY_BYTES);
+    }
+
     /** Whether a directory holds a pool (has a manifest). */
     public static boolean exists(final Path dir)
     {

@@ -45,6 +45,11 @@ import java.util.Set;
  */
 public final class MinersFile
 {
+    /** One bad entry: its line and what is wrong. */
+    private record Problem(int line, String text)
+    {
+    }
+
     public static final long DEFAULT_TIMEOUT_SECONDS = 300;
     public static final long DEFAULT_MAX_VCF_BYTES = 256L << 20;
 
@@ -59,7 +64,7 @@ public final class MinersFile
             throw new InputException(file, "file not found");
         }
         final List<MinerEntry> entries = new ArrayList<>();
-        final List<String> problems = new ArrayList<>();
+        final List<Problem> problems = new ArrayList<>();
         final ObjectMapper mapper = new ObjectMapper(new YAMLFactory());
         try (JsonParser p = mapper.getFactory().createParser(file.toFile()))
         {
@@ -108,44 +113,47 @@ public final class MinersFile
         {
             if (!uids.add(e.uid()))
             {
-                problems.add(file + ":" + e.line() + ": uid " + e.uid() + " appears twice");
+                problems.add(new Problem(e.line(), "uid " + e.uid() + " appears twice"));
             }
             if (!hotkeys.add(e.hotkey()))
             {
-                problems.add(file + ":" + e.line() + ": hotkey " + e.hotkey() + " appears twice");
+                problems.add(new Problem(e.line(), "hotkey " + e.hotkey() + " appears twice"));
             }
+        }
+        if (problems.size() == 1)
+        {
+            throw new InputException(file, problems.get(0).line(), problems.get(0).text());
         }
         if (!problems.isEmpty())
         {
-            // Every bad entry on its own line, so an operator fixes them all in one go.
+            // Every bad entry with its line, so an operator fixes them all in one go.
             throw new InputException(file.toString(), 0, problems.size() + " bad miner entries: "
-                + String.join(" | ", problems));
+                + String.join(" | ", problems.stream().map(q -> file + ":" + q.line() + ": " + q.text()).toList()));
         }
         return entries;
     }
 
     private static void entry(final JsonNode node, final int line, final Path file, final List<MinerEntry> entries,
-        final List<String> problems)
+        final List<Problem> problems)
     {
-        final String at = file + ":" + line + ": ";
         final int before = problems.size();
         final int uid = node.path("uid").canConvertToInt() && node.path("uid").isIntegralNumber()
             ? node.path("uid").intValue() : -1;
         if (uid < 0 || uid > 65535)
         {
-            problems.add(at + "uid must be a whole number 0-65535");
+            problems.add(new Problem(line, "uid must be a whole number 0-65535"));
         }
         final String hotkey = node.path("hotkey").asText("");
         final String hotkeyProblem = Ss58.problem(hotkey);
         if (hotkeyProblem != null)
         {
-            problems.add(at + hotkeyProblem);
+            problems.add(new Problem(line, hotkeyProblem));
         }
         final long timeout = node.path("timeout_seconds").asLong(DEFAULT_TIMEOUT_SECONDS);
         final long maxBytes = node.path("max_vcf_bytes").asLong(DEFAULT_MAX_VCF_BYTES);
         if (timeout <= 0 || maxBytes <= 0)
         {
-            problems.add(at + "timeout_seconds and max_vcf_bytes must be positive");
+            problems.add(new Problem(line, "timeout_seconds and max_vcf_bytes must be positive"));
         }
         final String transport = node.path("transport").asText("");
         final io.callscore.engine.transport.MinerTransport t;
@@ -168,7 +176,7 @@ public final class MinersFile
                 }
                 if (command.isEmpty())
                 {
-                    problems.add(at + "a command miner needs 'command' (a list or a string)");
+                    problems.add(new Problem(line, "a command miner needs 'command' (a list or a string)"));
                     t = null;
                 }
                 else
@@ -191,7 +199,8 @@ public final class MinersFile
                 if (uri == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
                     || uri.getHost() == null)
                 {
-                    problems.add(at + "an http miner needs 'url' (http:// or https://), got '" + url + "'");
+                    problems.add(new Problem(line, "an http miner needs 'url' (http:// or https://), got '" + url
+                        + "'"));
                     t = null;
                 }
                 else
@@ -203,7 +212,7 @@ public final class MinersFile
             }
             default ->
             {
-                problems.add(at + "transport must be 'command' or 'http', got '" + transport + "'");
+                problems.add(new Problem(line, "transport must be 'command' or 'http', got '" + transport + "'"));
                 t = null;
             }
         }

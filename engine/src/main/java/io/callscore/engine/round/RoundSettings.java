@@ -23,50 +23,65 @@ import java.util.List;
  * @param submitCommand     run with weights.json after each round to hand weights to the chain SDK; empty: none
  * @param keyFile           validator key that signs score certificates; null: no certificates
  * @param refBuild          reference build named in task JSON
+ * @param maxVcfTextBytes   decompressed VCF text accepted from one miner for one task (a gzip bomb's cap)
  */
 public record RoundSettings(int tasksPerRound, int minersPerRound, double alpha, InnovationBoost boost,
     double maxWeight, double snpWeight, int queryThreads, int scoreThreads, int lookBackRounds,
-    long claimDeadlineMs, long seed, List<String> submitCommand, Path keyFile, String refBuild)
+    long claimDeadlineMs, long seed, List<String> submitCommand, Path keyFile, String refBuild, long maxVcfTextBytes)
 {
     public static RoundSettings defaults()
     {
         return new RoundSettings(0, 0, EmaUpdate.DEFAULT_ALPHA, InnovationBoost.defaults(), 1.0, 0.7, 32,
-            Runtime.getRuntime().availableProcessors(), 20, 6L * 3600 * 1000, 1, List.of(), null, "GRCh38");
+            Runtime.getRuntime().availableProcessors(), 20, 6L * 3600 * 1000, 1, List.of(), null, "GRCh38",
+            TaskScorer.DEFAULT_MAX_VCF_TEXT_BYTES);
     }
 
     public RoundSettings withSizes(final int tasks, final int miners)
     {
         return new RoundSettings(tasks, miners, alpha, boost, maxWeight, snpWeight, queryThreads, scoreThreads,
-            lookBackRounds, claimDeadlineMs, seed, submitCommand, keyFile, refBuild);
+            lookBackRounds, claimDeadlineMs, seed, submitCommand, keyFile, refBuild, maxVcfTextBytes);
     }
 
     public RoundSettings withSeed(final long s)
     {
         return new RoundSettings(tasksPerRound, minersPerRound, alpha, boost, maxWeight, snpWeight, queryThreads,
-            scoreThreads, lookBackRounds, claimDeadlineMs, s, submitCommand, keyFile, refBuild);
+            scoreThreads, lookBackRounds, claimDeadlineMs, s, submitCommand, keyFile, refBuild, maxVcfTextBytes);
     }
 
     public RoundSettings withSubmitCommand(final List<String> command)
     {
         return new RoundSettings(tasksPerRound, minersPerRound, alpha, boost, maxWeight, snpWeight, queryThreads,
-            scoreThreads, lookBackRounds, claimDeadlineMs, seed, List.copyOf(command), keyFile, refBuild);
+            scoreThreads, lookBackRounds, claimDeadlineMs, seed, List.copyOf(command), keyFile, refBuild,
+            maxVcfTextBytes);
     }
 
     public RoundSettings withKeyFile(final Path key)
     {
         return new RoundSettings(tasksPerRound, minersPerRound, alpha, boost, maxWeight, snpWeight, queryThreads,
-            scoreThreads, lookBackRounds, claimDeadlineMs, seed, submitCommand, key, refBuild);
+            scoreThreads, lookBackRounds, claimDeadlineMs, seed, submitCommand, key, refBuild, maxVcfTextBytes);
     }
 
     public RoundSettings withMaxWeight(final double cap)
     {
         return new RoundSettings(tasksPerRound, minersPerRound, alpha, boost, cap, snpWeight, queryThreads,
-            scoreThreads, lookBackRounds, claimDeadlineMs, seed, submitCommand, keyFile, refBuild);
+            scoreThreads, lookBackRounds, claimDeadlineMs, seed, submitCommand, keyFile, refBuild, maxVcfTextBytes);
     }
 
     public RoundSettings withBoost(final InnovationBoost b)
     {
         return new RoundSettings(tasksPerRound, minersPerRound, alpha, b, maxWeight, snpWeight, queryThreads,
-            scoreThreads, lookBackRounds, claimDeadlineMs, seed, submitCommand, keyFile, refBuild);
+            scoreThreads, lookBackRounds, claimDeadlineMs, seed, submitCommand, keyFile, refBuild, maxVcfTextBytes);
+    }
+
+    public RoundSettings withMaxVcfTextBytes(final long bytes)
+    {
+        return new RoundSettings(tasksPerRound, minersPerRound, alpha, boost, maxWeight, snpWeight, queryThreads,
+            scoreThreads, lookBackRounds, claimDeadlineMs, seed, submitCommand, keyFile, refBuild, bytes);
+    }
+
+    public RoundSettings withThreads(final int query, final int score)
+    {
+        return new RoundSettings(tasksPerRound, minersPerRound, alpha, boost, maxWeight, snpWeight, query, score,
+            lookBackRounds, claimDeadlineMs, seed, submitCommand, keyFile, refBuild, maxVcfTextBytes);
     }
 }

@@ -15,6 +15,34 @@ import io.callscore.compare.ComparisonResult;
 public record TaskScore(double score, String reason, ComparisonResult result, String fingerprint,
     boolean emptyCallSet, int outsideWindow)
 {
+    /** Longest reason kept: reasons go into every round record and onto the operator's terminal. */
+    static final int MAX_REASON_CHARS = 400;
+
+    /**
+     * Reasons quote miners' bytes (a bad line, a stderr tail): control characters become '?', so a hostile miner
+     * cannot put terminal escape sequences on the leaderboard or break a record into lines.
+     */
+    public TaskScore
+    {
+        reason = printable(reason);
+    }
+
+    static String printable(final String text)
+    {
+        if (text == null)
+        {
+            return "";
+        }
+        final int n = Math.min(text.length(), MAX_REASON_CHARS);
+        final StringBuilder sb = new StringBuilder(n + 3);
+        for (int i = 0; i < n; i++)
+        {
+            final char c = text.charAt(i);
+            sb.append(c < 0x20 || (c >= 0x7f && c < 0xa0) ? '?' : c);
+        }
+        return n < text.length() ? sb.append("...").toString() : sb.toString();
+    }
+
     public static TaskScore zero(final String reason)
     {
         return new TaskScore(0.0, reason, null, null, false, 0);

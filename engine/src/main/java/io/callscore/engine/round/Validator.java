@@ -48,15 +48,33 @@ import java.util.function.Function;
  * whole loop in one place; everything it calls is a small class of its own.
  *
  * <p>Crash safety: a round's record is forced to {@code rounds.jsonl} before the miner state commits the round;
- * claims are marked scored after the commit (again on restart, for the committed round). A crash at any point
- * therefore resumes from the last committed round with nothing scored twice; tasks claimed in an abandoned round
- * expire and are never re-issued.
+ * claims are marked scored after the commit (again on restart, for the committed round, and weights.json is
+ * rewritten from its record). A crash at any point therefore resumes from the last committed round with nothing
+ * scored twice: the journal drops the record of a round that did not commit. Tasks claimed in an abandoned round
+ * stay claimed (a claim never returns to available) until their deadline, so they are never re-issued. Open the pool
+ * with {@link TaskSource#openForValidator}, which also releases claim-map locks a killed validator left held.
  */
 public final class Validator implements AutoCloseable
 {
     /** What one round did, for callers and tests. */
-    public record RoundOutcome(long round, List<Result> results, WeightEmitter.Emit weights)
+    public record RoundOutcome(long round, List<Result> results, WeightEmitter.Emit weights, Timings timings)
     {
+    }
+
+    /**
+     * Where a round's wall time went, in milliseconds.
+     *
+     * @param claimMs  sampling, claiming and loading the tasks (truth, reference, task JSON)
+     * @param queryMs  from the first task sent to the last response in
+     * @param scoreMs  comparing every response with its truth, and duplicate checks
+     * @param commitMs EMA and boosts, the journal write, the state commit, marking claims, weights.json, the rest
+     */
+    public record Timings(long claimMs, long queryMs, long scoreMs, long commitMs)
+    {
+        public long totalMs()
+        {
+            return claimMs + queryMs + scoreMs + commitMs;
+        }
     }
 
     /** One miner's part in a round. */
@@ -97,8 +115,7 @@ public final class Validator implements AutoCloseable
         this.settings = settings;
         this.log = log;
         this.clock = clock;
-        this.scorer = new TaskScorer(CompareOptions.defaults(), settings.snpWeight(),
-            TaskScorer.DEFAULT_MAX_VCF_TEXT_BYTES);
+        this.scorer = new TaskScorer(CompareOptions.defaults(), settings.snpWeight(), settings.maxVcfTextBytes());
         for (final MinerEntry m : miners)
         {
             if (m.uid() >= state.uidCapacity())
@@ -145,21 +162,37 @@ public final class Validator implements AutoCloseable
     {
         final long round = state.committedRound() + 1;
         final long startMs = clock.millis();
+        final long t0 = System.nanoTime();
         final SplittableRandom random = new SplittableRandom(settings.seed() * 1_000_003L + round);
         final List<MinerEntry> queried = chooseMiners(random);
         final int k = settings.tasksPerRound() > 0 ? settings.tasksPerRound() : queried.size();
-        final List<UUID> sampled = tasks.sample(Math.max(k, queried.size()), random);
+        final List<UUID> sampled = tasks.sample(Math.max(k, queried.size()), random, round,
+            settings.lookBackRounds());
         final List<Assignment> assignments = claim(queried, sampled, startMs);
         log.printf("round %d: %d miners, %d tasks claimed, %d available were sampled%n", round, queried.size(),
             assignments.size(), sampled.size());
         final Path work = workDir(round);
-        final List<MinerResponse> responses = parallel(queryPool, assignments, a -> fetch(a, work));
+        final long t1 = System.nanoTime();
+        for (final Assignment a : assignments)
+        {
+            tasks.noteDispatched(a.task().id(), round);
+        }
+        // Each answer's arrival time, on one clock: the order that decides who copied whom.
+        final long[] arrived = new long[assignments.size()];
+        final List<MinerResponse> responses = parallel(queryPool, indices(assignments.size()), i ->
+        {
+            final MinerResponse r = fetch(assignments.get(i), work);
+            arrived[i] = System.nanoTime();
+            return r;
+        });
+        final long t2 = System.nanoTime();
         final List<TaskScore> scores = parallel(scorePool, indices(assignments.size()),
             i -> scorer.score(assignments.get(i).task().truth(), assignments.get(i).miner().hotkey(), responses.get(i)));
-        final List<Result> results = flagDuplicates(round, assignments, responses, scores);
+        final List<Result> results = flagDuplicates(round, assignments, responses, scores, arrived);
         // User jobs: recorded apart from benchmark results; their scores feed the EMA only when configured.
         final UserRound.Outcome user = userRound == null ? UserRound.Outcome.none()
             : userRound.run(round, queried, random, work, queryPool, scorePool);
+        final long t3 = System.nanoTime();
 
         // State: hotkeys, EMA over every uid (unscored uids decay), recent scores, boosts.
         final int[] uids = new int[results.size()];
@@ -218,8 +251,12 @@ public final class Validator implements AutoCloseable
             userRound.committed(round, certificates, CertificateStore.inState(stateDir));
         }
         cleanWorkDirs(round);
+        final Timings timings = new Timings(millis(t1 - t0), millis(t2 - t1), millis(t3 - t2),
+            millis(System.nanoTime() - t3));
         log.print(Leaderboard.of(round, miners, results, ema, boost, weights));
-        return new RoundOutcome(round, results, weights);
+        log.printf("round %d took %d ms: claim %d, query %d, score %d, commit %d%n", round, timings.totalMs(),
+            timings.claimMs(), timings.queryMs(), timings.scoreMs(), timings.commitMs());
+        return new RoundOutcome(round, results, weights, timings);
     }
 
     private List<MinerEntry> chooseMiners(final SplittableRandom random)
@@ -274,10 +311,10 @@ public final class Validator implements AutoCloseable
 
     /** In arrival order, a call set identical to one another miner sent earlier scores 0. */
     private List<Result> flagDuplicates(final long round, final List<Assignment> assignments,
-        final List<MinerResponse> responses, final List<TaskScore> scores)
+        final List<MinerResponse> responses, final List<TaskScore> scores, final long[] arrived)
     {
         final List<Integer> order = new ArrayList<>(indices(assignments.size()));
-        order.sort(Comparator.<Integer>comparingLong(i -> responses.get(i).elapsedMs())
+        order.sort(Comparator.<Integer>comparingLong(i -> arrived[i])
             .thenComparingInt(i -> assignments.get(i).miner().uid()));
         final Result[] out = new Result[assignments.size()];
         for (final int i : order)
@@ -377,17 +414,45 @@ public final class Validator implements AutoCloseable
             {
                 tasks.markScored(UUID.fromString(r.path("task_id").asText()), r.path("hotkey").asText(), clock.millis());
             }
+            // Likewise weights.json may still be the round before: write the committed round's weights again.
+            final long round = last.path("round").asLong();
+            if (weightsFileRound() != round)
+            {
+                final JsonNode w = last.path("weights");
+                final int[] uids = new int[w.path("uids").size()];
+                final int[] values = new int[uids.length];
+                for (int i = 0; i < uids.length; i++)
+                {
+                    uids[i] = w.path("uids").get(i).asInt();
+                    values[i] = w.path("weights").get(i).asInt();
+                }
+                writeWeights(round, new WeightEmitter.Emit(uids, values));
+            }
         }
         for (final JsonNode record : journal.recent())
         {
             for (final JsonNode r : record.path("results"))
             {
+                tasks.noteDispatched(UUID.fromString(r.path("task_id").asText()), record.path("round").asLong());
                 if (r.hasNonNull("fingerprint"))
                 {
                     duplicates.submit(r.path("fingerprint").asText(), r.path("empty_call_set").asBoolean(),
                         r.path("uid").asInt(), record.path("round").asLong(), r.path("task_id").asText());
                 }
             }
+        }
+    }
+
+    /** The round weights.json was written for, or -1 when there is none or it cannot be read. */
+    private long weightsFileRound()
+    {
+        try
+        {
+            return JSON.readTree(stateDir.resolve("weights.json").toFile()).path("round").asLong(-1);
+        }
+        catch (final IOException | RuntimeException e)
+        {
+            return -1;
         }
     }
 
@@ -485,6 +550,11 @@ public final class Validator implements AutoCloseable
                 log.println("cannot remove " + previous + ": " + e.getMessage());
             }
         }
+    }
+
+    private static long millis(final long nanos)
+    {
+        return nanos / 1_000_000;
     }
 
     private static List<Integer> indices(final int n)

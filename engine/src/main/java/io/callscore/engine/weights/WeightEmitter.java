@@ -162,19 +162,39 @@ public final class WeightEmitter
         return new Emit(Arrays.copyOf(uids, n), Arrays.copyOf(values, n));
     }
 
-    /** The whole chain: effective scores → normalised → capped at {@code maxWeight} → u16. */
+    /**
+     * The whole chain: effective scores → normalised → capped at {@code maxWeight} → u16. As the SDK's
+     * process_weights_for_netuid, the cap is applied among the uids with a non-zero score only: counting the empty
+     * uids would let its uniform fallback (cap × uids ≤ 1) hand weight to uids that scored nothing.
+     */
     public static Emit emit(final double[] ema, final double[] boost, final double maxWeight)
     {
         final double[] effective = effective(ema, boost);
-        double sum = 0;
+        int nonZero = 0;
         for (final double v : effective)
         {
-            sum += v;
+            nonZero += v > 0 ? 1 : 0;
         }
-        if (sum == 0)
+        if (nonZero == 0)
         {
             return new Emit(new int[0], new int[0]);
         }
-        return toU16(normaliseMaxWeight(normalise(effective), maxWeight));
+        final int[] uids = new int[nonZero];
+        final double[] scores = new double[nonZero];
+        for (int u = 0, i = 0; u < effective.length; u++)
+        {
+            if (effective[u] > 0)
+            {
+                uids[i] = u;
+                scores[i++] = effective[u];
+            }
+        }
+        final double[] capped = normaliseMaxWeight(normalise(scores), maxWeight);
+        final double[] all = new double[effective.length];
+        for (int i = 0; i < nonZero; i++)
+        {
+            all[uids[i]] = capped[i];
+        }
+        return toU16(all);
     }
 }

@@ -78,6 +78,19 @@ class MinersFileTest
     }
 
     @Test
+    void shouldNameFileAndLineOnlyOnceWhenOneEntryIsBad() throws Exception
+    {
+        final Path f = write("""
+            miners:
+              - {uid: 1, hotkey: %s, transport: http, url: "http://127.0.0.1:1/"}
+              - {uid: 2, hotkey: %s, transport: command}
+            """.formatted(ALICE, BOB));
+        final InputException e = assertThrows(InputException.class, () -> MinersFile.read(f));
+        assertEquals(f + ":3: a command miner needs 'command' (a list or a string)", e.getMessage());
+        assertEquals(3, e.lineNumber());
+    }
+
+    @Test
     void shouldRejectDuplicateUids() throws Exception
     {
         final Path f = write("""

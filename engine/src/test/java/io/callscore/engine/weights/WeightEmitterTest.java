@@ -53,4 +53,16 @@ class WeightEmitterTest
         assertArrayEquals(new double[] {0.25, 0.25, 0.5}, WeightEmitter.normaliseMaxWeight(new double[] {1, 1, 2}, 0.6),
             1e-12);
     }
+
+    @Test
+    void shouldGiveNoWeightToUidsWithoutAScoreWhenTheCapCannotBeMet()
+    {
+        // 12 uids and a cap of 0.01: only 2 have a score, so the cap cannot be met; they share equally.
+        final double[] ema = new double[12];
+        ema[3] = 0.5;
+        ema[7] = 0.1;
+        final WeightEmitter.Emit e = WeightEmitter.emit(ema, new double[12], 0.01);
+        assertArrayEquals(new int[] {3, 7}, e.uids());
+        assertArrayEquals(new int[] {65535, 65535}, e.weights());
+    }
 }
