@@ -40,7 +40,8 @@ public final class ReferenceGenome
     private final Path file;
     private final Map<String, FaiEntry> index;
     private final List<String> names;
-    private final Map<String, byte[]> loaded = new HashMap<>();
+    /** Loaded contigs; different contigs load concurrently (comparisons evaluate contigs in parallel). */
+    private final Map<String, byte[]> loaded = new java.util.concurrent.ConcurrentHashMap<>();
 
     private ReferenceGenome(final Path file, final Map<String, FaiEntry> index, final Map<String, byte[]> preloaded)
     {
@@ -116,24 +117,24 @@ public final class ReferenceGenome
     }
 
     /** Encoded bases of a contig (shared array: do not modify), or null when absent. */
-    public synchronized byte[] bases(final String contig)
+    public byte[] bases(final String contig)
     {
-        byte[] b = loaded.get(contig);
-        if (b == null && index != null)
+        final byte[] b = loaded.get(contig);
+        if (b != null || index == null)
         {
-            final FaiEntry e = index.get(contig);
-            if (e == null)
-            {
-                return null;
-            }
-            b = readIndexed(e);
-            loaded.put(contig, b);
+            return b;
         }
-        return b;
+        final FaiEntry e = index.get(contig);
+        if (e == null)
+        {
+            return null;
+        }
+        // One load per contig even when several threads ask at once; other contigs are not held up.
+        return loaded.computeIfAbsent(contig, c -> readIndexed(e));
     }
 
     /** Drops cached contig bases (lazy references only), to bound memory over many contigs. */
-    public synchronized void release(final String contig)
+    public void release(final String contig)
     {
         if (index != null)
         {
