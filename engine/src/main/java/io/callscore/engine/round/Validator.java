@@ -28,7 +28,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -620,11 +619,5 @@ public final class Validator implements AutoCloseable
     {
         queryPool.shutdownNow();
         scorePool.shutdownNow();
-    }
-
-    /** Now, for records. */
-    Instant now()
-    {
-        return clock.instant();
     }
 }
