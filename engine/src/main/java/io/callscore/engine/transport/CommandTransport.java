@@ -16,6 +16,10 @@ import java.util.concurrent.TimeUnit;
 public final class CommandTransport implements MinerTransport
 {
     private static final int STDERR_TAIL = 400;
+    /** How often a running miner's output sizes are checked. */
+    private static final long WATCH_MS = 100;
+    /** A miner's stderr beyond this is hostile or broken: it is killed. */
+    private static final long MAX_STDERR_BYTES = 16L << 20;
 
     private final List<String> command;
     private final Duration timeout;
@@ -47,11 +51,27 @@ public final class CommandTransport implements MinerTransport
                 .redirectError(log.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(nullDevice()))
                 .start();
-            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS))
+            // Wait in short steps, watching what the miner writes: a hostile program is stopped as soon as its VCF
+            // or its stderr passes the cap, not after it has filled the disk.
+            final long deadline = start + timeout.toNanos();
+            while (!process.waitFor(Math.min(WATCH_MS, Math.max(1, (deadline - System.nanoTime()) / 1_000_000)),
+                TimeUnit.MILLISECONDS))
             {
-                kill(process);
-                return MinerResponse.failed(MinerResponse.Status.TIMEOUT,
-                    "no answer within " + timeout.toSeconds() + " s (killed)", elapsed(start));
+                if (sizeOf(outVcf) > maxBytes || sizeOf(log) > MAX_STDERR_BYTES)
+                {
+                    kill(process);
+                    final boolean vcf = sizeOf(outVcf) > maxBytes;
+                    Files.deleteIfExists(outVcf);
+                    return MinerResponse.failed(MinerResponse.Status.TOO_LARGE, (vcf ? "VCF" : "stderr")
+                        + " passed the cap of " + (vcf ? maxBytes : MAX_STDERR_BYTES) + " bytes while the miner ran"
+                        + " (killed)", elapsed(start));
+                }
+                if (System.nanoTime() >= deadline)
+                {
+                    kill(process);
+                    return MinerResponse.failed(MinerResponse.Status.TIMEOUT,
+                        "no answer within " + timeout.toSeconds() + " s (killed)", elapsed(start));
+                }
             }
             final int code = process.exitValue();
             if (code != 0)
@@ -141,6 +161,18 @@ public final class CommandTransport implements MinerTransport
         catch (final IOException e)
         {
             return "";
+        }
+    }
+
+    private static long sizeOf(final Path file)
+    {
+        try
+        {
+            return Files.exists(file) ? Files.size(file) : 0;
+        }
+        catch (final IOException e)
+        {
+            return 0;
         }
     }
 

@@ -69,6 +69,17 @@ class CommandTransportTest
     }
 
     @Test
+    void shouldKillAMinerWhoseOutputPassesTheCapWhileItRuns() throws Exception
+    {
+        // Writes without end; the cap must stop it long before the 20 s timeout.
+        final MinerResponse r = run("cat /dev/zero > \"$2\"", Duration.ofSeconds(20), 1 << 20);
+        assertEquals(MinerResponse.Status.TOO_LARGE, r.status(), r.reason());
+        assertTrue(r.reason().contains("while the miner ran (killed)"), r.reason());
+        assertTrue(r.elapsedMs() < 15_000, "stopped by the cap, not the timeout: " + r.elapsedMs());
+        assertTrue(!Files.exists(dir.resolve("out.vcf")));
+    }
+
+    @Test
     void shouldFailWhenNoVcfIsWritten() throws Exception
     {
         final MinerResponse r = run("true", Duration.ofSeconds(10), 1000);
