@@ -75,7 +75,15 @@ public final class TaskScorer
         try
         {
             final ComparisonResult result = VcfComparator.compare(truth.variants(), calls, truth.reference(), options);
-            return new TaskScore(result.score(snpWeight), "", result, checked.fingerprint(), calls.variantCount() == 0,
+            final boolean empty = calls.variantCount() == 0;
+            if (empty && truth.variants().variantCount() > 0)
+            {
+                // By the score's formula a class with no truth and no calls has F1 = 1, so an empty answer would
+                // still earn 0.3 on a window without truth indels; answering nothing earns nothing.
+                return new TaskScore(0.0, "no calls in the task's regions", result, checked.fingerprint(), true,
+                    calls.outsideLoadRegions());
+            }
+            return new TaskScore(result.score(snpWeight), "", result, checked.fingerprint(), empty,
                 calls.outsideLoadRegions());
         }
         catch (final RuntimeException | StackOverflowError e)

@@ -78,6 +78,21 @@ class TaskScorerTest
     }
 
     @Test
+    void shouldScoreAnEmptyAnswerZeroEvenWhereTheEmptyIndelClassWouldGiveF1One() throws Exception
+    {
+        // Only an SNV in this task's truth: by the formula an empty call set has F1_snp 0 and F1_indel 1 (no truth
+        // and no calls), which would be 0.3 for answering nothing.
+        final Path t = dir.resolve("snv-only.vcf");
+        Files.writeString(t, HEADER.formatted("") + "w\t5\t.\tA\tG\t50\tPASS\t.\tGT\t0/1\n");
+        final TaskScorer.Truth snvOnly = new TaskScorer.Truth(VariantLoader.load(t, ref, truth.confident(),
+            LoadOptions.defaults()), truth.confident(), truth.window(), ref);
+        final TaskScore s = scorer.score(snvOnly, HOTKEY, respond("##miner_hotkey=" + HOTKEY + "\n", ""));
+        assertEquals(0.0, s.score());
+        assertEquals("no calls in the task's regions", s.reason());
+        assertEquals(0.3, s.result().score(), 1e-12, "the formula alone would give 0.3");
+    }
+
+    @Test
     void shouldScoreZeroWithTheReasonForHotkeyProblems() throws Exception
     {
         final String records = "w\t5\t.\tA\tG\t50\tPASS\t.\tGT\t0/1\n";

@@ -167,10 +167,12 @@ class AdversaryMinersTest
     }
 
     @Test
-    void shouldRecallNothingWithoutARefusalWhenEmptyAndRefuseJunk() throws Exception
+    void shouldScoreNothingForAnEmptyAnswerAndRefuseJunk() throws Exception
     {
         final TaskScore empty = score(answer(new EmptyMiner(HK)), HK);
-        assertTrue(empty.emptyCallSet() && empty.reason().isEmpty());
+        assertTrue(empty.emptyCallSet());
+        assertEquals("no calls in the task's regions", empty.reason());
+        assertEquals(0.0, empty.score());
         assertEquals(0.0, empty.result().counts().snp().f1(), "no calls: SNP recall and F1 are 0");
         final TaskScore junk = score(answer(new MalformedMiner(HK, 1)), HK);
         assertEquals(0.0, junk.score());
