@@ -239,9 +239,9 @@ public final class DemoReport
 
     private static String shorten(final String reason)
     {
-        if (reason.equals(EMPTY))
+        if (reason.equals(EMPTY) || reason.startsWith("no calls"))
         {
-            return "no calls: F1 0";
+            return "no calls: scores 0";
         }
         if (reason.startsWith("duplicate of"))
         {
