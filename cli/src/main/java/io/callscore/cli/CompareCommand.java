@@ -54,6 +54,14 @@ public final class CompareCommand implements Callable<Integer>
         description = "Count only variants in these regions (matching still crosses their borders).")
     Path regions;
 
+    @Option(names = "--region", paramLabel = "CONTIG[:START-END]",
+        description = "Only records overlapping this region exist for the comparison (repeatable; vcfeval --region).")
+    java.util.List<String> loadRegionTexts = new java.util.ArrayList<>();
+
+    @Option(names = "--bed-regions", paramLabel = "REGIONS.bed",
+        description = "Only records overlapping these regions exist for the comparison (vcfeval --bed-regions).")
+    Path loadRegionsBed;
+
     @Option(names = "--squash-ploidy", description = "Allele matching: ignore zygosity (vcfeval --squash-ploidy).")
     boolean squashPloidy;
 
@@ -83,7 +91,6 @@ public final class CompareCommand implements Callable<Integer>
     @Override
     public Integer call()
     {
-        final CompareOptions options = options();
         final PrintWriter out = spec.commandLine().getOut();
         if (batch != null)
         {
@@ -92,8 +99,13 @@ public final class CompareCommand implements Callable<Integer>
                 throw new CommandLine.ParameterException(spec.commandLine(),
                     "--batch takes its inputs from the batch file: drop -b/-c/-o");
             }
+            if (!loadRegionTexts.isEmpty() || loadRegionsBed != null)
+            {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--region and --bed-regions apply to a single comparison, not to --batch");
+            }
             final List<BatchComparison.Case> cases = BatchComparison.readCases(batch);
-            new BatchComparison(options).run(cases, Math.max(1, threads), line ->
+            new BatchComparison(options()).run(cases, Math.max(1, threads), line ->
             {
                 out.println(line);
                 out.flush();
@@ -107,6 +119,8 @@ public final class CompareCommand implements Callable<Integer>
         }
         final ReferenceGenome ref = ReferenceGenome.open(reference);
         final RegionSet evalRegions = regions == null ? null : RegionSet.readBed(regions);
+        final RegionSet restrict = loadRegions(ref);
+        final CompareOptions options = restrict == null ? this.options() : this.options().withLoadRegions(restrict);
         final ComparisonResult result = VcfComparator.compare(baseline, calls, ref, evalRegions, options,
             Runtime.getRuntime().availableProcessors());
         final PrintWriter err = spec.commandLine().getErr();
@@ -128,6 +142,31 @@ public final class CompareCommand implements Callable<Integer>
         }
         out.flush();
         return CallscoreCommand.EXIT_OK;
+    }
+
+    /** The load restriction of --region/--bed-regions, or null. */
+    private RegionSet loadRegions(final ReferenceGenome ref)
+    {
+        if (loadRegionTexts.isEmpty() && loadRegionsBed == null)
+        {
+            return null;
+        }
+        if (!loadRegionTexts.isEmpty() && loadRegionsBed != null)
+        {
+            throw new CommandLine.ParameterException(spec.commandLine(), "give --region or --bed-regions, not both");
+        }
+        if (loadRegionsBed != null)
+        {
+            return RegionSet.readBed(loadRegionsBed);
+        }
+        try
+        {
+            return io.callscore.vcf.RegionText.parse(loadRegionTexts, ref);
+        }
+        catch (final IllegalArgumentException e)
+        {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
     }
 
     private CompareOptions options()

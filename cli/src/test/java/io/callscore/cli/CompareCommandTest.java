@@ -68,6 +68,25 @@ class CompareCommandTest
     }
 
     @Test
+    void shouldLeaveRecordsOutsideTheRegionOutOfTheComparison() throws Exception
+    {
+        // Only chr1:1-30 exists: the SNV at 5 (TP) and the insertion at 20 (truth hom, call het: FN + FP).
+        final int rc = run("compare", "-b", file("truth.vcf"), "-c", file("calls.vcf"), "-r", file("ref.fa"),
+            "--region", "chr1:1-30", "--json");
+        assertEquals(0, rc, err.toString());
+        assertTrue(out.toString().startsWith("{\"total\":{\"tp_base\":1,\"tp_call\":1,\"fp\":1,\"fn\":1,"),
+            out.toString());
+    }
+
+    @Test
+    void shouldExitWithCode2ForARegionOnAContigTheReferenceLacks() throws Exception
+    {
+        assertEquals(2, run("compare", "-b", file("truth.vcf"), "-c", file("calls.vcf"), "-r", file("ref.fa"),
+            "--region", "chrZ:1-5"));
+        assertTrue(err.toString().contains("region 'chrZ:1-5': contig chrZ is not in the reference"), err.toString());
+    }
+
+    @Test
     void shouldExitWithCode2WhenRequiredInputsAreMissing()
     {
         assertEquals(2, run("compare", "-b", "x.vcf"));

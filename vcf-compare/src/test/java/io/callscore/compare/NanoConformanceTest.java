@@ -75,6 +75,10 @@ class NanoConformanceTest
             nano("tricky4", DEFAULTS, 3, 1, 0, 0),
             // --sample sample2,sample1 --vcf-score-field QUAL
             nano("small_samples", DEFAULTS.withSamples("sample2", "sample1"), 2, 2, 2, 4),
+            // --sample sample1,sample1 --vcf-score-field QUAL --region chr2:150-1000 (records outside do not exist)
+            nano("small_region", DEFAULTS.withSamples("sample1", "sample1").withLoadRegions(
+                io.callscore.vcf.RegionSet.fromIntervals(java.util.Map.of("chr2", List.of(new int[] {149, 1000})))),
+                1, 1, 0, 0),
             // (no arguments); vcfeval's warning: "Evaluation too complex (...) at reference region 11:3795-3833"
             new NanoCase("too_complex", DEFAULTS, 2, 2, 2, 1, List.of("11:3795-3833")),
             new NanoCase("too_complex_end", DEFAULTS, 1, 1, 1, 1, List.of("11:3795-3836")),
