@@ -26,7 +26,7 @@ import java.util.UUID;
  * What round-loop tests share: a small pool built in a temporary folder, with each task's truth also written as
  * the honest miner's answer, and command miners (bash) that play honest or adversarial parts.
  */
-final class RoundFixture
+public final class RoundFixture
 {
     static final String HONEST = "5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY";
     static final String WRONG = "5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty";
@@ -93,7 +93,7 @@ final class RoundFixture
      * spike sets of one source window share coordinates, each with its own ~15 truth variants;
      * answers/&lt;task&gt;.vcf holds each task's truth records (the honest miner's answer).
      */
-    static Path buildPool(final Path pool, final int n, final long seed) throws Exception
+    public static Path buildPool(final Path pool, final int n, final long seed) throws Exception
     {
         return buildPool(pool, n, seed, 1);
     }

@@ -9,15 +9,6 @@ import io.callscore.engine.round.TaskSource;
 import io.callscore.engine.round.Validator;
 import io.callscore.engine.transport.CommandTransport;
 import io.callscore.store.MinerStateFile;
-import io.callscore.store.Pool;
-import io.callscore.store.StoreSizing;
-import io.callscore.store.TaskMetadata;
-import io.callscore.store.TruthRecordEncoder;
-import io.callscore.vcf.LoadOptions;
-import io.callscore.vcf.ReferenceGenome;
-import io.callscore.vcf.RegionSet;
-import io.callscore.vcf.VariantLoader;
-import io.callscore.vcf.VariantSet;
 
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -26,9 +17,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.SplittableRandom;
-import java.util.UUID;
 
 /**
  * A pool with a few benchmark tasks (as ValidatorTest builds them) plus one submitted user job over a simulated
@@ -123,65 +111,9 @@ final class UserModeFixture
             + "\\n#CHROM\\tPOS\\tID\\tREF\\tALT\\tQUAL\\tFILTER\\tINFO\\tFORMAT\\tS\\n' > \"$2\"";
     }
 
-    /**
-     * {@code n} benchmark tasks over one 4 kb random reference slice, each with ~15 truth variants (a copy of
-     * ValidatorTest's pool, kept here so that the two tests change independently).
-     */
+    /** {@code n} benchmark tasks over one 4 kb random reference slice: the round tests' pool. */
     static Path buildPool(final Path pool, final int n, final long seed) throws Exception
     {
-        final SplittableRandom random = new SplittableRandom(seed);
-        final List<UUID> ids = new ArrayList<>();
-        final List<byte[]> records = new ArrayList<>();
-        final StringBuilder seq = new StringBuilder();
-        for (int i = 0; i < 4000; i++)
-        {
-            seq.append("ACGT".charAt(random.nextInt(4)));
-        }
-        final Path scratch = Files.createDirectories(pool.resolve("scratch"));
-        int largest = 0;
-        long total = 0;
-        for (int t = 0; t < n; t++)
-        {
-            final UUID id = new UUID(random.nextLong(), random.nextLong());
-            final Path data = Files.createDirectories(pool.resolve("tasks").resolve(id.toString()));
-            Files.writeString(data.resolve("ref.fa"), ">window\n" + seq + "\n");
-            Files.writeString(data.resolve("reads.bam"), "");
-            final StringBuilder body = new StringBuilder("#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tS\n");
-            for (int pos = 50 + random.nextInt(100); pos < 3900; pos += 150 + random.nextInt(200))
-            {
-                final char ref = seq.charAt(pos - 1);
-                final String gt = random.nextBoolean() ? "0/1" : "1/1";
-                if (random.nextInt(4) == 0)
-                {
-                    body.append("window\t").append(pos).append("\t.\t").append(seq, pos - 1, pos + 2).append('\t')
-                        .append(ref).append("\t50\tPASS\t.\tGT\t").append(gt).append('\n');
-                }
-                else
-                {
-                    final char alt = "ACGT".replace(String.valueOf(ref), "").charAt(random.nextInt(3));
-                    body.append("window\t").append(pos).append("\t.\t").append(ref).append('\t').append(alt)
-                        .append("\t50\tPASS\t.\tGT\t").append(gt).append('\n');
-                }
-            }
-            final Path answer = scratch.resolve(id + ".vcf");
-            Files.writeString(answer, body.toString());
-            final ReferenceGenome reference = ReferenceGenome.of(Map.of("window", seq.toString()));
-            final RegionSet confident = RegionSet.fromIntervals(Map.of("window", List.of(new int[] {0, 4000})));
-            final VariantSet truth = VariantLoader.load(answer, reference, confident, LoadOptions.defaults());
-            final byte[] record = TruthRecordEncoder.encode(truth, confident, new TaskMetadata("HG00" + (t % 3),
-                30, "chr20:" + (t * 10_000 + 1) + "-" + (t * 10_000 + 4000), "easy", "BAM", "tasks/" + id));
-            ids.add(id);
-            records.add(record);
-            largest = Math.max(largest, record.length);
-            total += record.length;
-        }
-        try (Pool p = Pool.create(pool, StoreSizing.forMeasured(n, total, n, largest, 0.25)))
-        {
-            for (int i = 0; i < n; i++)
-            {
-                p.addTask(ids.get(i), records.get(i));
-            }
-        }
-        return pool;
+        return io.callscore.engine.round.RoundFixture.buildPool(pool, n, seed);
     }
 }
