@@ -22,17 +22,8 @@ import java.util.concurrent.Callable;
     description = "Signed score certificates: verify one, or show those of a job.",
     commandListHeading = "%nCommands:%n",
     subcommands = {CertCommand.Verify.class, CertCommand.Show.class})
-public final class CertCommand implements Runnable
+public final class CertCommand extends CommandGroup
 {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run()
-    {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
     /** {@code callscore cert verify}: signature, key id, optional trusted key, optional VCF hash. */
     @Command(
         name = "verify",

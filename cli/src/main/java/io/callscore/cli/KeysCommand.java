@@ -16,19 +16,10 @@ import java.util.concurrent.Callable;
     description = "The validator's Ed25519 key that signs score certificates.",
     commandListHeading = "%nCommands:%n",
     subcommands = {KeysCommand.Init.class, KeysCommand.Show.class})
-public final class KeysCommand implements Runnable
+public final class KeysCommand extends CommandGroup
 {
     /** Where the key lives unless {@code --key} says otherwise. */
     static final String DEFAULT_KEY_FILE = "${sys:user.home}/.callscore/validator-key.json";
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run()
-    {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
 
     /** {@code callscore keys init}: a new key file, mode 0600, never over an existing one. */
     @Command(

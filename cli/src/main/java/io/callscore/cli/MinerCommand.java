@@ -1,6 +1,5 @@
 package io.callscore.cli;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code callscore miner}: the built-in miners, runnable by the command transport or by hand. */
@@ -10,14 +9,6 @@ import picocli.CommandLine.Command;
     description = "Built-in miners: read a task JSON, write a VCF with the ##miner_hotkey header.",
     commandListHeading = "%nMiners:%n",
     subcommands = {MinerPileupCommand.class})
-public final class MinerCommand implements Runnable
+public final class MinerCommand extends CommandGroup
 {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run()
-    {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
 }

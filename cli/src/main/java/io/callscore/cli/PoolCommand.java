@@ -25,18 +25,8 @@ import java.util.concurrent.Callable;
     description = "Inspect, import into and export a task pool directory.",
     subcommands = {PoolBuildCommand.class, PoolCommand.Status.class, PoolCommand.ImportTruth.class,
         PoolCommand.Export.class})
-public final class PoolCommand implements Callable<Integer>
+public final class PoolCommand extends CommandGroup
 {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call()
-    {
-        spec.commandLine().usage(spec.commandLine().getOut());
-        return 0;
-    }
-
     /** {@code callscore pool status}: tasks per state and sizes. */
     @Command(name = "status", mixinStandardHelpOptions = true, description = "Show tasks per state and sizes.")
     public static final class Status implements Callable<Integer>

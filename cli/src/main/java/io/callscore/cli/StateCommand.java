@@ -14,18 +14,8 @@ import java.util.concurrent.Callable;
 /** {@code callscore state}: the validator's per-miner state. */
 @Command(name = "state", mixinStandardHelpOptions = true, description = "Inspect the per-miner validator state.",
     subcommands = {StateCommand.Show.class})
-public final class StateCommand implements Callable<Integer>
+public final class StateCommand extends CommandGroup
 {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call()
-    {
-        spec.commandLine().usage(spec.commandLine().getOut());
-        return 0;
-    }
-
     /** {@code callscore state show}: one row per miner, as of the last committed round. */
     @Command(name = "show", mixinStandardHelpOptions = true,
         description = "One row per registered miner, as of the last committed round (read-only).")

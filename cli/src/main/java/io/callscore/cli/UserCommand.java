@@ -33,17 +33,8 @@ import java.util.Map;
     },
     commandListHeading = "%nCommands:%n",
     subcommands = {UserCommand.Submit.class, UserCommand.Status.class, UserCommand.Truth.class})
-public final class UserCommand implements Runnable
+public final class UserCommand extends CommandGroup
 {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run()
-    {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
     /** {@code callscore user submit}: checks and queues a job; prints its id. */
     @Command(
         name = "submit",
