@@ -276,15 +276,9 @@ public final class ContigVariants
     /** Adds the next allele of the current variant from ASCII bases already validated as ACGTN. */
     public void addAllele(final int from, final int to, final byte[] ascii, final int offset, final int length)
     {
-        final int a = newAllele(from, to);
         ensureBases(length);
         Bases.encode(ascii, offset, length, bases, basesUsed);
-        alleleOffset[a] = basesUsed;
-        alleleLength[a] = length;
-        basesUsed += length;
-        final int v = size - 1;
-        start[v] = Math.min(start[v], from);
-        end[v] = Math.max(end[v], to);
+        appendAllele(from, to, length);
     }
 
     /**
@@ -293,9 +287,15 @@ public final class ContigVariants
      */
     public void addAlleleCodes(final int from, final int to, final byte[] codes, final int offset, final int length)
     {
-        final int a = newAllele(from, to);
         ensureBases(length);
         System.arraycopy(codes, offset, bases, basesUsed, length);
+        appendAllele(from, to, length);
+    }
+
+    /** Records the allele whose {@code length} bases were just written at the end of the pool. */
+    private void appendAllele(final int from, final int to, final int length)
+    {
+        final int a = newAllele(from, to);
         alleleOffset[a] = basesUsed;
         alleleLength[a] = length;
         basesUsed += length;

@@ -21,7 +21,7 @@ import java.util.List;
  * </pre>
  * EMA and boost list every registered uid with a non-zero value.
  */
-final class RoundRecords
+public final class RoundRecords
 {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -55,10 +55,7 @@ final class RoundRecords
             o.put("duplicate_of", res.duplicateOf());
             if (res.score().compared())
             {
-                final ObjectNode m = o.putObject("metrics");
-                counts(m.putObject("snp"), res.score().result().counts().snp());
-                counts(m.putObject("indel"), res.score().result().counts().indel());
-                counts(m.putObject("total"), res.score().result().counts().total());
+                metrics(o.putObject("metrics"), res.score().result().counts());
             }
         }
         final ObjectNode e = r.putObject("ema");
@@ -87,6 +84,14 @@ final class RoundRecords
         }
         r.set("copy_suspects", copySuspects);
         return r;
+    }
+
+    /** {@code {"snp":{...},"indel":{...},"total":{...}}} into {@code m}, as every record writes metrics. */
+    public static void metrics(final ObjectNode m, final Counts counts)
+    {
+        counts(m.putObject("snp"), counts.snp());
+        counts(m.putObject("indel"), counts.indel());
+        counts(m.putObject("total"), counts.total());
     }
 
     private static void counts(final ObjectNode o, final Counts.ClassCounts c)

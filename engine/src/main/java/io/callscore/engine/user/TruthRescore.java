@@ -134,10 +134,7 @@ public final class TruthRescore
                 requireUnchanged(kept, r.path("vcf_sha256").asText());
                 final ComparisonResult c = compare(baseline, kept, reference, evaluation, window, options);
                 truthScore = c.score(snpWeight);
-                final ObjectNode tm = m.putObject("truth_metrics");
-                UserRecords.counts(tm.putObject("snp"), c.counts().snp());
-                UserRecords.counts(tm.putObject("indel"), c.counts().indel());
-                UserRecords.counts(tm.putObject("total"), c.counts().total());
+                io.callscore.engine.round.RoundRecords.metrics(m.putObject("truth_metrics"), c.counts());
             }
             final double consensusScore = r.path("score").asDouble();
             m.put("truth_score", truthScore);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.callscore.compare.Counts;
 import io.callscore.engine.cert.ScoreCertificate;
+import io.callscore.engine.round.RoundRecords;
 import io.callscore.engine.round.TaskScore;
 
 import java.util.Locale;
@@ -98,23 +99,9 @@ final class UserRecords
         o.put("discordance", s.discordance());
         if (score.compared())
         {
-            final ObjectNode m = o.putObject("metrics");
-            counts(m.putObject("snp"), score.result().counts().snp());
-            counts(m.putObject("indel"), score.result().counts().indel());
-            counts(m.putObject("total"), score.result().counts().total());
+            RoundRecords.metrics(o.putObject("metrics"), score.result().counts());
         }
         return o;
-    }
-
-    static void counts(final ObjectNode o, final Counts.ClassCounts c)
-    {
-        o.put("tp_base", c.tpBase());
-        o.put("tp_call", c.tpCall());
-        o.put("fp", c.fp());
-        o.put("fn", c.fn());
-        o.put("precision", c.precision());
-        o.put("recall", c.recall());
-        o.put("f1", c.f1());
     }
 
     /** The certificate metrics of a stored result's {@code metrics} (ratios recomputed from the counts). */
