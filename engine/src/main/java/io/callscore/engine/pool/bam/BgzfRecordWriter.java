@@ -1,0 +1,142 @@
+package io.callscore.engine.pool.bam;
+
+import htsjdk.samtools.SAMFileHeader;
+import htsjdk.samtools.SAMSequenceRecord;
+import htsjdk.samtools.SAMTextHeaderCodec;
+import htsjdk.samtools.util.BinaryCodec;
+import htsjdk.samtools.util.BlockCompressedOutputStream;
+import htsjdk.samtools.util.zip.DeflaterFactory;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Writes a coordinate-sorted BAM from raw record bytes (already encoded, block_size included) and its BAI at
+ * {@code <bam>.bai}, so that records can be copied without decoding them into htsjdk SAMRecords.
+ * <p>
+ * The header goes in BGZF blocks of its own, as samtools and htsjdk write it. Each record's reference span is read
+ * from its bytes: refID, pos, flag and the CIGAR's reference-consuming operations (M, D, N, =, X); an unmapped read
+ * or one whose CIGAR consumes no reference spans one base, as htslib's {@code bam_endpos} has it. The record's bin
+ * field is copied as given; {@link BaiIndexBuilder#reg2bin} computes the value samtools writes. A CIGAR stored in
+ * the CG tag (over 65535 operations) is not looked at.
+ */
+public final class BgzfRecordWriter implements AutoCloseable
+{
+    private static final int FIXED_LENGTH = 32;
+    private static final int FLAG_UNMAPPED = 0x4;
+    /** Bit i set when CIGAR operation i consumes reference (M, D, N, =, X). */
+    private static final int REFERENCE_OPS = 1 | 1 << 2 | 1 << 3 | 1 << 7 | 1 << 8;
+
+    private final Path bam;
+    private final BlockCompressedOutputStream out;
+    private final BaiIndexBuilder index;
+    private boolean closed;
+
+    /**
+     * @param bam              the BAM to write; its index goes to {@code bam + ".bai"}
+     * @param header           the BAM header (its sequence dictionary numbers the records' refIDs)
+     * @param compressionLevel the deflate level of every BGZF block
+     * @param deflaterFactory  where the block compressors come from (e.g. an Intel or libdeflate factory)
+     */
+    public BgzfRecordWriter(final Path bam, final SAMFileHeader header, final int compressionLevel,
+        final DeflaterFactory deflaterFactory) throws IOException
+    {
+        this.bam = bam;
+        final OutputStream file = new BufferedOutputStream(Files.newOutputStream(bam), 1 << 16);
+        this.out = new BlockCompressedOutputStream(file, bam, compressionLevel, deflaterFactory);
+        this.index = new BaiIndexBuilder(header.getSequenceDictionary().size());
+        writeHeader(header);
+        out.flush();
+    }
+
+    /** The BAM header as the SAM spec (4.2) lays it out: magic, SAM text, then the reference names and lengths. */
+    private void writeHeader(final SAMFileHeader header)
+    {
+        final StringWriter text = new StringWriter();
+        new SAMTextHeaderCodec().encode(text, header);
+        final byte[] textBytes = text.toString().getBytes(StandardCharsets.UTF_8);
+        final BinaryCodec codec = new BinaryCodec(out);
+        codec.writeBytes(new byte[]{'B', 'A', 'M', 1});
+        codec.writeInt(textBytes.length);
+        codec.writeBytes(textBytes);
+        codec.writeInt(header.getSequenceDictionary().size());
+        for (final SAMSequenceRecord seq : header.getSequenceDictionary().getSequences())
+        {
+            final byte[] name = seq.getSequenceName().getBytes(StandardCharsets.UTF_8);
+            codec.writeInt(name.length + 1);
+            codec.writeBytes(name);
+            codec.writeByte(0);
+            codec.writeInt(seq.getSequenceLength());
+        }
+    }
+
+    /**
+     * Writes one complete record (block_size and the bytes it counts) lying at {@code buf[off, off + len)}.
+     *
+     * @throws IllegalArgumentException when the length disagrees with block_size or the records are not
+     *                                  coordinate-sorted
+     */
+    public void write(final byte[] buf, final int off, final int len) throws IOException
+    {
+        if (len < 4 + FIXED_LENGTH || intAt(buf, off) != len - 4)
+        {
+            throw new IllegalArgumentException("record of " + len + " bytes does not match its block_size");
+        }
+        final int refId = intAt(buf, off + 4);
+        final int pos = intAt(buf, off + 8);
+        final int nameLength = buf[off + 12] & 0xFF;
+        final int cigarOps = shortAt(buf, off + 16);
+        final int flag = shortAt(buf, off + 18);
+        final boolean unmapped = (flag & FLAG_UNMAPPED) != 0;
+        int span = 0;
+        if (!unmapped)
+        {
+            final int cigar = off + 4 + FIXED_LENGTH + nameLength;
+            if (cigar + 4 * cigarOps > off + len)
+            {
+                throw new IllegalArgumentException("record's CIGAR runs past its end");
+            }
+            for (int i = 0; i < cigarOps; i++)
+            {
+                final int op = intAt(buf, cigar + 4 * i);
+                if ((REFERENCE_OPS >>> (op & 0xF) & 1) != 0)
+                {
+                    span += op >>> 4;
+                }
+            }
+        }
+        final long vStart = out.getFilePointer();
+        out.write(buf, off, len);
+        index.add(refId, pos, pos + Math.max(span, 1), unmapped, vStart, out.getFilePointer());
+    }
+
+    /** Flushes the last block, writes the BGZF end-of-file block and the index. */
+    @Override
+    public void close() throws IOException
+    {
+        if (closed)
+        {
+            return;
+        }
+        closed = true;
+        out.flush();
+        index.endOfRecords(out.getFilePointer());
+        out.close();
+        index.write(bam.resolveSibling(bam.getFileName() + ".bai"));
+    }
+
+    private static int intAt(final byte[] b, final int i)
+    {
+        return b[i] & 0xFF | (b[i + 1] & 0xFF) << 8 | (b[i + 2] & 0xFF) << 16 | (b[i + 3] & 0xFF) << 24;
+    }
+
+    private static int shortAt(final byte[] b, final int i)
+    {
+        return b[i] & 0xFF | (b[i + 1] & 0xFF) << 8;
+    }
+}
