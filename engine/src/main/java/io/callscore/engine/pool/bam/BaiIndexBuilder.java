@@ -92,6 +92,7 @@ public final class BaiIndexBuilder
         {
             if (!placedEnded)
             {
+                lastEnd = vStart;
                 finishReference();
                 placedEnded = true;
             }
@@ -102,6 +103,9 @@ public final class BaiIndexBuilder
         checkOrder(refId, start0, end0);
         if (refId != currentRef)
         {
+            // the reference ends where the next record starts, as samtools reads it (same as the last record's
+            // end unless the stream was flushed between them)
+            lastEnd = vStart;
             finishReference();
             currentRef = refId;
             refBegin = vStart;
