@@ -4,6 +4,7 @@ import htsjdk.samtools.SAMSequenceRecord;
 import htsjdk.samtools.SamReader;
 import htsjdk.samtools.SamReaderFactory;
 import htsjdk.samtools.ValidationStringency;
+import io.callscore.engine.pool.bam.BgzfCompression;
 import io.callscore.vcf.InputException;
 import io.callscore.vcf.ReferenceGenome;
 import io.callscore.vcf.RegionSet;
@@ -70,6 +71,7 @@ public final class PoolBuilder
             WindowPlanner.requireFile(options.bam(), "--bam");
         }
         final long t0 = System.nanoTime();
+        BgzfCompression.installAsHtsjdkDefaults();
         final ReferenceGenome reference = ReferenceGenome.open(options.reference());
         final RegionSet confident = RegionSet.readBed(options.confident());
         try (SamReader reader = options.simulate() ? null : openBam())
@@ -81,8 +83,9 @@ public final class PoolBuilder
                 throw new InputException(options.confident(), "no window of the asked size has enough confident"
                     + " bases (at least " + (int)(WindowPlanner.MIN_CONFIDENT_SHARE * 100) + "%)");
             }
-            say("%s: %d window%s planned (%s)", options.genome(), plan.size(), plan.size() == 1 ? "" : "s",
-                plan.size() < options.windows() ? "fewer than asked: no room for more" : "as asked");
+            say("%s: %d window%s planned (%s); deflate: %s", options.genome(), plan.size(),
+                plan.size() == 1 ? "" : "s", plan.size() < options.windows() ? "fewer than asked: no room for more"
+                    : "as asked", BgzfCompression.implementation());
             final List<Window> todo = new ArrayList<>();
             for (final Window w : plan)
             {
