@@ -1,21 +1,20 @@
 package io.callscore.engine.pool;
 
 import htsjdk.samtools.SAMFileHeader;
-import htsjdk.samtools.SAMFileWriter;
-import htsjdk.samtools.SAMFileWriterFactory;
 import htsjdk.samtools.SAMReadGroupRecord;
-import htsjdk.samtools.SAMRecord;
-import htsjdk.samtools.SAMRecordIterator;
 import htsjdk.samtools.SAMSequenceRecord;
 import htsjdk.samtools.SamReader;
-import htsjdk.samtools.util.SequenceUtil;
+import io.callscore.engine.pool.bam.BamRecord;
+import io.callscore.engine.pool.bam.BamRegionReader;
+import io.callscore.engine.pool.bam.BgzfCompression;
+import io.callscore.engine.pool.bam.BgzfRecordWriter;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -62,54 +61,6 @@ final class BamWindowBuilder
         this.secure = secure;
     }
 
-    /** A read after editing, with how its start and 5' end moved. */
-    private static final class EditedRead
-    {
-        final AlignedRead read;
-        final int originalStart;
-        final int originalEnd;
-        final boolean reverse;
-
-        EditedRead(final AlignedRead read, final int originalStart, final int originalEnd, final boolean reverse)
-        {
-            this.read = read;
-            this.originalStart = originalStart;
-            this.originalEnd = originalEnd;
-            this.reverse = reverse;
-        }
-
-        int startShift()
-        {
-            return read.alignmentStart() - originalStart;
-        }
-
-        int fivePrimeShift()
-        {
-            return reverse ? read.alignmentEnd() - originalEnd : startShift();
-        }
-    }
-
-    /** The edited reads of one fragment, by segment (0 unpaired, 1 first, 2 second). */
-    private static final class FragmentEdit
-    {
-        final EditedRead[] segments = new EditedRead[3];
-
-        int startShift(final int segment)
-        {
-            return segments[segment] == null ? 0 : segments[segment].startShift();
-        }
-
-        int fivePrimeShift(final int segment)
-        {
-            return segments[segment] == null ? 0 : segments[segment].fivePrimeShift();
-        }
-    }
-
-    /** A record waiting for its place in coordinate order. */
-    private record Pending(SAMRecord record, double unit, long order)
-    {
-    }
-
     Result build(final Window w, final ReferenceSlice slice, final SitePlanner.Plan plan,
         final List<Path> taskBams)
     {
@@ -143,6 +94,7 @@ final class BamWindowBuilder
     {
         final int chunks = w.length() <= SMALL_WINDOW ? 1 : DEPTH_CHUNKS;
         final int chunk = chunks == 1 ? w.length() : DEPTH_CHUNK;
+        final BamRecord r = new BamRecord();
         long aligned = 0;
         long bases = 0;
         for (int k = 0; k < chunks; k++)
@@ -153,16 +105,19 @@ final class BamWindowBuilder
             {
                 bases += slice.base(p) == 'N' ? 0 : 1;
             }
-            try (SAMRecordIterator it = reader.queryOverlapping(w.contig(), cs + 1, ce))
+            try (BamRegionReader in = new BamRegionReader(reader, options.bam(), w.contig(), cs, ce))
             {
-                while (it.hasNext())
+                while (in.next(r))
                 {
-                    final SAMRecord r = it.next();
-                    if ((r.getFlags() & FLAG_NOT_COUNTED) == 0)
+                    if ((r.flag() & FLAG_NOT_COUNTED) == 0)
                     {
-                        aligned += Math.max(0, Math.min(ce, r.getAlignmentEnd()) - Math.max(cs, r.getAlignmentStart() - 1));
+                        aligned += Math.max(0, Math.min(ce, r.pos() + r.referenceLength()) - Math.max(cs, r.pos()));
                     }
                 }
+            }
+            catch (final IOException e)
+            {
+                throw new UncheckedIOException("cannot read " + options.bam() + ": " + e.getMessage(), e);
             }
         }
         return bases == 0 ? 0 : (double)aligned / bases;
@@ -172,21 +127,25 @@ final class BamWindowBuilder
     private int minDepth(final Window w, final SmallVariant v, final KeyedHash sample, final double[] fraction)
     {
         final int[] count = new int[fraction.length];
-        try (SAMRecordIterator it = reader.queryOverlapping(w.contig(), v.pos() + 1, v.end()))
+        final BamRecord r = new BamRecord();
+        try (BamRegionReader in = new BamRegionReader(reader, options.bam(), w.contig(), v.pos(), v.end()))
         {
-            while (it.hasNext())
+            while (in.next(r))
             {
-                final SAMRecord r = it.next();
-                if ((r.getFlags() & FLAG_NOT_COUNTED) != 0)
+                if ((r.flag() & FLAG_NOT_COUNTED) != 0)
                 {
                     continue;
                 }
-                final double u = sample.unit(r.getReadName());
+                final double u = KeyedHash.unit(sample.hash(r.buffer(), r.nameOffset(), r.nameLength() - 1));
                 for (int i = 0; i < fraction.length; i++)
                 {
                     count[i] += u < fraction[i] ? 1 : 0;
                 }
             }
+        }
+        catch (final IOException e)
+        {
+            throw new UncheckedIOException("cannot read " + options.bam() + ": " + e.getMessage(), e);
         }
         int min = Integer.MAX_VALUE;
         for (final int c : count)
@@ -199,6 +158,7 @@ final class BamWindowBuilder
     private int editReads(final Window w, final ReferenceSlice slice, final List<SmallVariant> spiked,
         final List<SmallVariant> reverted, final KeyedHash haplotype, final Map<String, FragmentEdit> fragments)
     {
+        final BamRecord r = new BamRecord();
         final Map<String, EditedRead> reads = new LinkedHashMap<>();
         final Map<String, EditedRead> changed = new LinkedHashMap<>();
         final List<SmallVariant> edits = new ArrayList<>(spiked);
@@ -208,36 +168,34 @@ final class BamWindowBuilder
         {
             final boolean revert = reverted.contains(v);
             final int reach = Math.max(v.ref().length(), v.alts()[0].length()) + 1000;
-            try (SAMRecordIterator it = reader.queryOverlapping(w.contig(), v.pos(), v.pos() + (revert ? reach : 1)
-                + v.ref().length()))
+            try (BamRegionReader in = new BamRegionReader(reader, options.bam(), w.contig(), v.pos() - 1,
+                v.pos() + (revert ? reach : 1) + v.ref().length()))
             {
-                while (it.hasNext())
+                while (in.next(r))
                 {
-                    final SAMRecord r = it.next();
-                    if ((r.getFlags() & (0x4 | FLAG_SKIPPED)) != 0)
+                    final int flags = r.flag();
+                    if ((flags & (0x4 | FLAG_SKIPPED)) != 0)
                     {
                         continue;
                     }
                     if (!revert && !v.isHom())
                     {
-                        final int hap = (int)(haplotype.hash(r.getReadName()) & 1);
+                        final int hap = (int)(haplotype.hash(r.buffer(), r.nameOffset(), r.nameLength() - 1) & 1);
                         if ((hap == 0 ? v.gt0() : v.gt1()) != 1)
                         {
                             continue;
                         }
                     }
-                    final String key = r.getReadName() + '\t' + segment(r.getFlags());
+                    final String key = r.name() + '\t' + FragmentEdit.segment(flags);
                     EditedRead e = reads.get(key);
                     if (e == null)
                     {
-                        final AlignedRead a = AlignedRead.parse(r.getAlignmentStart() - 1, r.getCigar(),
-                            r.getReadBases());
+                        final AlignedRead a = AlignedRead.parse(r.pos(), r.cigar(), r.bases());
                         if (a == null)
                         {
                             continue;
                         }
-                        e = new EditedRead(a, r.getAlignmentStart() - 1, r.getAlignmentEnd(),
-                            r.getReadNegativeStrandFlag());
+                        e = new EditedRead(a, r.pos(), r.pos() + r.referenceLength(), (flags & 0x10) != 0);
                         reads.put(key, e);
                     }
                     final boolean did = revert ? ReadEditor.revert(e.read, slice, v) : ReadEditor.putAlt(e.read, slice, v);
@@ -246,6 +204,10 @@ final class BamWindowBuilder
                         changed.put(key, e);
                     }
                 }
+            }
+            catch (final IOException e)
+            {
+                throw new UncheckedIOException("cannot read " + options.bam() + ": " + e.getMessage(), e);
             }
         }
         for (final Map.Entry<String, EditedRead> e : changed.entrySet())
@@ -259,197 +221,145 @@ final class BamWindowBuilder
         return changed.size();
     }
 
-    private static int segment(final int flags)
-    {
-        if ((flags & 0x1) == 0)
-        {
-            return 0;
-        }
-        return (flags & 0x40) != 0 ? 1 : 2;
-    }
-
     // ---- step 2: one streaming pass --------------------------------------------------------------------------
 
+    /**
+     * Copies the window's reads to every coverage's BAM as raw records: no read is decoded into objects or
+     * re-encoded field by field, and nothing is allocated per read once the pending holders are warm.
+     */
     private long[] stream(final Window w, final ReferenceSlice slice, final KeyedHash sample,
         final double[] fraction, final Map<String, FragmentEdit> fragments, final List<Path> taskBams)
     {
         final int tasks = taskBams.size();
-        final SAMFileWriter[] writers = new SAMFileWriter[tasks];
+        final BgzfRecordWriter[] writers = new BgzfRecordWriter[tasks];
         final KeyedHash[] names = new KeyedHash[tasks];
-        final String[] groups = new String[tasks];
+        final byte[][] groups = new byte[tasks][];
         final long[] written = new long[tasks];
         final SAMFileHeader base = sliceHeader(slice);
-        final SAMFileWriterFactory factory = new SAMFileWriterFactory().setCreateIndex(true)
-            .setCompressionLevel(options.compression());
         final double maxFraction = fraction[0];
+        final LongHashSet editedNames = editedNameHashes(fragments, sample);
+        final SliceReadEncoder encoder = new SliceReadEncoder(slice,
+            reader.getFileHeader().getSequenceIndex(w.contig()));
+        final BamRecord r = new BamRecord();
+        final ArrayDeque<PendingRecord> free = new ArrayDeque<>();
+        final PriorityQueue<PendingRecord> pending = new PriorityQueue<>((a, b) ->
+        {
+            final int c = Integer.compare(a.pos, b.pos);
+            return c != 0 ? c : Long.compare(a.order, b.order);
+        });
         try
         {
             for (int i = 0; i < tasks; i++)
             {
                 final SAMFileHeader h = base.clone();
-                groups[i] = token(8);
-                final SAMReadGroupRecord rg = new SAMReadGroupRecord(groups[i]);
+                final String group = token(SliceReadEncoder.READ_GROUP_LENGTH);
+                groups[i] = group.getBytes(StandardCharsets.US_ASCII);
+                final SAMReadGroupRecord rg = new SAMReadGroupRecord(group);
                 rg.setSample("S" + token(10));
                 h.addReadGroup(rg);
                 names[i] = KeyedHash.secret(secure);
-                writers[i] = factory.makeBAMWriter(h, true, taskBams.get(i));
+                writers[i] = new BgzfRecordWriter(taskBams.get(i), h, options.compression(),
+                    BgzfCompression.deflaters());
             }
-            final PriorityQueue<Pending> pending = new PriorityQueue<>((a, b) ->
-            {
-                final int c = Integer.compare(a.record().getAlignmentStart(), b.record().getAlignmentStart());
-                return c != 0 ? c : Long.compare(a.order(), b.order());
-            });
             long order = 0;
-            try (SAMRecordIterator it = reader.queryOverlapping(w.contig(), w.start() + 1, w.end()))
+            try (BamRegionReader in = new BamRegionReader(reader, options.bam(), w.contig(), w.start(), w.end()))
             {
-                while (it.hasNext())
+                while (in.next(r))
                 {
-                    final SAMRecord r = it.next();
-                    if ((r.getFlags() & FLAG_SKIPPED) != 0)
+                    if ((r.flag() & FLAG_SKIPPED) != 0)
                     {
                         continue;
                     }
-                    final double u = sample.unit(r.getReadName());
+                    final long h = sample.hash(r.buffer(), r.nameOffset(), r.nameLength() - 1);
+                    final double u = KeyedHash.unit(h);
                     if (u >= maxFraction)
                     {
                         continue;
                     }
-                    final int sourceStart = r.getAlignmentStart();
-                    if (!transform(r, slice, base, fragments.isEmpty() ? null : fragments.get(r.getReadName())))
+                    final FragmentEdit edit = !editedNames.contains(h) ? null : fragments.get(new String(r.buffer(), r.nameOffset(), r.nameLength() - 1,
+                            StandardCharsets.ISO_8859_1));
+                    final PendingRecord p = free.isEmpty() ? new PendingRecord() : free.poll();
+                    if (!encoder.encode(r, edit, p))
                     {
+                        free.push(p);
                         continue;
                     }
-                    pending.add(new Pending(r, u, order++));
-                    final int safe = sourceStart - slice.start() - REORDER_LAG;
-                    while (!pending.isEmpty() && pending.peek().record().getAlignmentStart() < safe)
+                    p.unit = u;
+                    p.order = order++;
+                    pending.add(p);
+                    final int safe = r.pos() - slice.start() - REORDER_LAG;
+                    while (!pending.isEmpty() && pending.peek().pos < safe)
                     {
-                        emit(pending.poll(), fraction, writers, names, groups, written);
+                        emit(free, pending.poll(), fraction, writers, names, groups, written);
                     }
                 }
             }
             while (!pending.isEmpty())
             {
-                emit(pending.poll(), fraction, writers, names, groups, written);
+                emit(free, pending.poll(), fraction, writers, names, groups, written);
             }
+            for (int i = 0; i < tasks; i++)
+            {
+                writers[i].close();
+                writers[i] = null;
+            }
+        }
+        catch (final IOException e)
+        {
+            throw new UncheckedIOException("cannot copy the reads of " + w.region() + ": " + e.getMessage(), e);
         }
         finally
         {
-            for (final SAMFileWriter writer : writers)
+            for (final BgzfRecordWriter writer : writers)
             {
-                if (writer != null)
-                {
-                    writer.close();
-                }
-            }
-        }
-        for (final Path bam : taskBams)
-        {
-            final String name = bam.getFileName().toString();
-            final Path bai = bam.resolveSibling(name.substring(0, name.length() - 4) + ".bai");
-            try
-            {
-                Files.move(bai, bam.resolveSibling(name + ".bai"), StandardCopyOption.REPLACE_EXISTING);
-            }
-            catch (final IOException e)
-            {
-                throw new UncheckedIOException("cannot rename the index of " + bam + ": " + e.getMessage(), e);
+                closeQuietly(writer);
             }
         }
         return written;
     }
 
-    private static void emit(final Pending p, final double[] fraction, final SAMFileWriter[] writers,
-        final KeyedHash[] names, final String[] groups, final long[] written)
+    /** Keyed hashes of the edited fragments' names: a cheap test before the map lookup. */
+    private static LongHashSet editedNameHashes(final Map<String, FragmentEdit> fragments, final KeyedHash sample)
     {
-        final SAMRecord r = p.record();
-        final String original = r.getReadName();
+        final long[] hashes = new long[fragments.size()];
+        int i = 0;
+        for (final String name : fragments.keySet())
+        {
+            hashes[i++] = sample.hash(name);
+        }
+        return new LongHashSet(hashes);
+    }
+
+    private static void emit(final ArrayDeque<PendingRecord> free, final PendingRecord p, final double[] fraction,
+        final BgzfRecordWriter[] writers, final KeyedHash[] names, final byte[][] groups, final long[] written)
+        throws IOException
+    {
         for (int i = 0; i < writers.length; i++)
         {
-            if (p.unit() < fraction[i])
+            if (p.unit < fraction[i])
             {
-                r.setReadName(names[i].rename(original));
-                r.setAttribute("RG", groups[i]);
-                writers[i].addAlignment(r);
+                names[i].rename(p.sourceName, 0, p.sourceNameLength, p.bytes, BamRecord.FIXED);
+                System.arraycopy(groups[i], 0, p.bytes, p.readGroupAt, SliceReadEncoder.READ_GROUP_LENGTH);
+                writers[i].write(p.bytes, 0, p.length);
                 written[i]++;
             }
         }
+        free.push(p);
     }
 
-    /**
-     * Applies the fragment's edits, moves the record into slice coordinates and scrubs it. Returns false when the
-     * read does not fit in the slice.
-     */
-    private static boolean transform(final SAMRecord r, final ReferenceSlice slice, final SAMFileHeader header,
-        final FragmentEdit edit)
+    private static void closeQuietly(final BgzfRecordWriter writer)
     {
-        final int flags = r.getFlags();
-        final boolean unmapped = (flags & 0x4) != 0;
-        final boolean paired = (flags & 0x1) != 0;
-        final boolean mateMapped = paired && (flags & 0x8) == 0;
-        final String mateContig = r.getMateReferenceName();
-        int start = r.getAlignmentStart();
-        int mateStart = r.getMateAlignmentStart();
-        int tlen = r.getInferredInsertSize();
-        if (edit != null)
+        if (writer != null)
         {
-            final int self = segment(flags);
-            final int mate = self == 0 ? 0 : 3 - self;
-            final EditedRead e = edit.segments[self];
-            if (e != null && !unmapped)
+            try
             {
-                r.setReadBases(e.read.bases());
-                r.setCigar(e.read.cigar());
-                start = e.read.alignmentStart() + 1;
+                writer.close();
             }
-            if (self != 0)
+            catch (final IOException | RuntimeException e)
             {
-                mateStart += edit.startShift(mate);
-                if (unmapped)
-                {
-                    start += edit.startShift(mate);
-                }
-                if (tlen != 0)
-                {
-                    // TLEN runs from this read's 5' end to the mate's: it moves with both.
-                    tlen += edit.fivePrimeShift(mate) - edit.fivePrimeShift(self);
-                }
+                // Already failing: the first error is the one reported; the window is rebuilt on resume.
             }
         }
-        final int end = unmapped ? start : start + r.getCigar().getReferenceLength() - 1;
-        if (start - 1 < slice.start() || end > slice.end())
-        {
-            return false;
-        }
-        final boolean mateInSlice = mateMapped && slice.contig().equals(mateContig)
-            && mateStart - 1 >= slice.start() && mateStart <= slice.end();
-        r.setHeader(header);
-        r.setReferenceName(WindowFiles.SLICE_CONTIG);
-        r.setAlignmentStart(start - slice.start());
-        if (mateInSlice)
-        {
-            r.setMateReferenceName(WindowFiles.SLICE_CONTIG);
-            r.setMateAlignmentStart(mateStart - slice.start());
-            r.setInferredInsertSize(tlen);
-        }
-        else if (paired)
-        {
-            r.setMateUnmappedFlag(true);
-            r.setMateNegativeStrandFlag(false);
-            r.setProperPairFlag(false);
-            if (unmapped)
-            {
-                return false;
-            }
-            r.setMateReferenceName(WindowFiles.SLICE_CONTIG);
-            r.setMateAlignmentStart(start - slice.start());
-            r.setInferredInsertSize(0);
-        }
-        r.clearAttributes();
-        if (!unmapped && r.getReadLength() > 0)
-        {
-            SequenceUtil.calculateMdAndNmTags(r, slice.ascii(), true, true);
-        }
-        return true;
     }
 
     private static SAMFileHeader sliceHeader(final ReferenceSlice slice)

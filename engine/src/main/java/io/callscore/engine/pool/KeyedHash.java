@@ -41,21 +41,27 @@ final class KeyedHash
         return z ^ (z >>> 31);
     }
 
-    /** Hash of a read name (its characters taken as bytes). */
+    /** Hash of a read name (its characters taken as bytes, as a BAM stores them). */
     long hash(final CharSequence name)
+    {
+        return hash(latin1(name), 0, name.length());
+    }
+
+    /** Hash of the {@code length} bytes of a read name at {@code offset}: the allocation-free form. */
+    long hash(final byte[] name, final int offset, final int length)
     {
         long v0 = 0x736f6d6570736575L ^ k0;
         long v1 = 0x646f72616e646f6dL ^ k1;
         long v2 = 0x6c7967656e657261L ^ k0;
         long v3 = 0x7465646279746573L ^ k1;
-        final int len = name.length();
+        final int len = length;
         final int whole = len & ~7;
         for (int i = 0; i < whole; i += 8)
         {
             long m = 0;
             for (int j = 7; j >= 0; j--)
             {
-                m = (m << 8) | (name.charAt(i + j) & 0xFF);
+                m = (m << 8) | (name[offset + i + j] & 0xFF);
             }
             v3 ^= m;
             for (int r = 0; r < 2; r++)
@@ -80,7 +86,7 @@ final class KeyedHash
         long last = ((long)len & 0xFF) << 56;
         for (int j = len - 1; j >= whole; j--)
         {
-            last |= (long)(name.charAt(j) & 0xFF) << (8 * (j - whole));
+            last |= (long)(name[offset + j] & 0xFF) << (8 * (j - whole));
         }
         v3 ^= last;
         for (int r = 0; r < 2; r++)
@@ -125,25 +131,50 @@ final class KeyedHash
     /** A uniform number in [0, 1) from a name. */
     double unit(final CharSequence name)
     {
-        return (hash(name) >>> 11) * 0x1.0p-53;
+        return unit(hash(name));
     }
 
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
+    /** The uniform number in [0, 1) of a name whose {@link #hash} is {@code hash}. */
+    static double unit(final long hash)
+    {
+        return (hash >>> 11) * 0x1.0p-53;
+    }
+
+    /** Length of the names {@link #rename} makes. */
+    static final int NAME_LENGTH = 20;
+
+    private static final byte[] HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     /** A fresh 20-character name for a read name: opaque, the same for both mates. */
     String rename(final CharSequence name)
     {
-        final long h = hash(name);
+        final byte[] out = new byte[NAME_LENGTH];
+        rename(latin1(name), 0, name.length(), out, 0);
+        return new String(out, java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
+    /** {@link #rename(CharSequence)} of the bytes at {@code offset}, written into {@code out} at {@code at}. */
+    void rename(final byte[] name, final int offset, final int length, final byte[] out, final int at)
+    {
+        final long h = hash(name, offset, length);
         final long h2 = mix(h ^ k1);
-        final char[] out = new char[20];
         for (int i = 0; i < 16; i++)
         {
-            out[i] = HEX[(int)(h >>> (60 - 4 * i)) & 0xF];
+            out[at + i] = HEX[(int)(h >>> (60 - 4 * i)) & 0xF];
         }
-        for (int i = 16; i < 20; i++)
+        for (int i = 16; i < NAME_LENGTH; i++)
         {
-            out[i] = HEX[(int)(h2 >>> (60 - 4 * (i - 16))) & 0xF];
+            out[at + i] = HEX[(int)(h2 >>> (60 - 4 * (i - 16))) & 0xF];
         }
-        return new String(out);
+    }
+
+    private static byte[] latin1(final CharSequence s)
+    {
+        final byte[] b = new byte[s.length()];
+        for (int i = 0; i < b.length; i++)
+        {
+            b[i] = (byte)s.charAt(i);
+        }
+        return b;
     }
 }

@@ -1,0 +1,143 @@
+package io.callscore.engine.pool.bam;
+
+import htsjdk.samtools.BAMFileSpan;
+import htsjdk.samtools.BAMIndex;
+import htsjdk.samtools.SamReader;
+import htsjdk.samtools.util.BlockCompressedInputStream;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * Reads the raw records of a coordinate-sorted, indexed BAM that overlap one region, in file order, without
+ * decoding them: the index gives the first BGZF block to read, and the scan stops at the first record past the
+ * region. The records are the ones htsjdk's {@code queryOverlapping} returns (an unmapped read placed at a
+ * position counts as covering that one base); secondary and supplementary records are not filtered here.
+ * <p>One record at a time lives in a growing buffer that {@link #next} reuses: nothing is allocated per record.
+ */
+public final class BamRegionReader implements Closeable
+{
+    private final Path bam;
+    private final int refId;
+    private final int start0;
+    private final int end0;
+    private final BlockCompressedInputStream in;
+    private byte[] buffer = new byte[1024];
+    private boolean done;
+
+    /**
+     * @param reader the open BAM, for its index and header
+     * @param bam    the same BAM's path, read here as raw BGZF
+     * @param contig contig name
+     * @param start0 region start, 0-based inclusive
+     * @param end0   region end, 0-based exclusive
+     */
+    public BamRegionReader(final SamReader reader, final Path bam, final String contig, final int start0,
+        final int end0) throws IOException
+    {
+        this.bam = bam;
+        this.refId = reader.getFileHeader().getSequenceIndex(contig);
+        this.start0 = start0;
+        this.end0 = end0;
+        if (refId < 0)
+        {
+            throw new IllegalArgumentException("contig " + contig + " is not in the header of " + bam);
+        }
+        final BAMIndex index = (BAMIndex)reader.indexing().getIndex();
+        final BAMFileSpan span = index.getSpanOverlapping(refId, start0 + 1, end0);
+        this.in = new BlockCompressedInputStream(bam.toFile(), BgzfCompression.inflaters());
+        if (span == null || span.isEmpty())
+        {
+            done = true;
+        }
+        else
+        {
+            in.seek(span.getFirstOffset());
+        }
+    }
+
+    /**
+     * Points {@code view} at the next overlapping record. Returns false when the region has no more records; the
+     * view stays valid until the next call.
+     */
+    public boolean next(final BamRecord view) throws IOException
+    {
+        while (!done)
+        {
+            if (!readRecord())
+            {
+                done = true;
+                return false;
+            }
+            view.wrap(buffer, 0);
+            final int ref = view.refId();
+            final int pos = view.pos();
+            if (ref != refId || pos >= end0)
+            {
+                // Sorted: records of a later contig, unplaced reads (-1, at the end) or past the region end.
+                if (ref == refId || ref > refId || ref < 0)
+                {
+                    done = true;
+                    return false;
+                }
+                continue;
+            }
+            final int span = (view.flag() & 0x4) != 0 ? 1 : Math.max(1, view.referenceLength());
+            if (pos + span > start0)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean readRecord() throws IOException
+    {
+        if (!readFully(buffer, 0, 4))
+        {
+            return false;
+        }
+        final int size = BamRecord.intAt(buffer, 0);
+        if (size < BamRecord.FIXED - 4)
+        {
+            throw new IOException(bam + ": damaged BAM record (block_size " + size + ")");
+        }
+        if (size + 4 > buffer.length)
+        {
+            final byte[] bigger = new byte[Math.max(size + 4, buffer.length * 2)];
+            System.arraycopy(buffer, 0, bigger, 0, 4);
+            buffer = bigger;
+        }
+        if (!readFully(buffer, 4, size))
+        {
+            throw new IOException(bam + ": truncated BAM record");
+        }
+        return true;
+    }
+
+    private boolean readFully(final byte[] b, final int off, final int len) throws IOException
+    {
+        int got = 0;
+        while (got < len)
+        {
+            final int n = in.read(b, off + got, len - got);
+            if (n < 0)
+            {
+                if (got == 0)
+                {
+                    return false;
+                }
+                throw new IOException(bam + ": truncated BAM record");
+            }
+            got += n;
+        }
+        return true;
+    }
+
+    @Override
+    public void close() throws IOException
+    {
+        in.close();
+    }
+}
