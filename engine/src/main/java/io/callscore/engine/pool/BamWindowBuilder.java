@@ -20,7 +20,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 
 /**
  * Builds the BAM tasks of one window from the source BAM in two steps.
@@ -242,11 +241,7 @@ final class BamWindowBuilder
             reader.getFileHeader().getSequenceIndex(w.contig()));
         final BamRecord r = new BamRecord();
         final ArrayDeque<PendingRecord> free = new ArrayDeque<>();
-        final PriorityQueue<PendingRecord> pending = new PriorityQueue<>((a, b) ->
-        {
-            final int c = Integer.compare(a.pos, b.pos);
-            return c != 0 ? c : Long.compare(a.order, b.order);
-        });
+        final ReorderBuffer pending = new ReorderBuffer();
         try
         {
             for (int i = 0; i < tasks; i++)
