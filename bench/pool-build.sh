@@ -5,7 +5,8 @@
 #   truth      15,000 seeded synthetic variants (callscore make-callsets --perfect)
 #   reads      30x 2x150 bp pairs simulated over chr20 from the truth haplotypes (callscore pool build --simulate),
 #              aligned with bwa mem, sorted and indexed with samtools
-# then times the BAM path: 4 windows of 2 Mb at 30x, 15x and 6x (chr20 has room for 4-5 non-overlapping windows).
+# then times the BAM path: 1 and 4 windows of 2 Mb at 30x, 15x and 6x (chr20 has room for 4-5 non-overlapping
+# windows).
 # Needs: bwa, samtools (Debian packages), a built callscore (mvn -DskipTests package) registered as `callscore pool`.
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
@@ -38,9 +39,28 @@ fi
 # The reads cover chr20 only: keep the windows there.
 grep -P '^chr20\t' cs/regions.bed > conf20.bed
 ls -l source.bam
-rm -rf pool
-CALLSCORE_JAVA_OPTS="${CALLSCORE_JAVA_OPTS:--Xmx2g}" /usr/bin/time -v "$cs" pool build --reference ref.fa \
-    --truth cs/truth.vcf.gz --confident conf20.bed \
-    --bam source.bam --genome BENCH --out pool --windows "$WINDOWS" --window-size 2000000 --coverages 30,15,6 \
-    --snvs 20 --indels 10 --seed 3 ${COMPRESSION:+--compression $COMPRESSION} 2>&1 | tee pool-build.log
+# Each build is timed whole (/usr/bin/time -v). A build has fixed costs (JVM start, reading the reference and
+# truth, planning, creating the store, JIT warm-up) that 100 windows would share, so the script also builds one
+# window and reports the marginal CPU per window: (CPU of N windows - CPU of 1 window) / (N - 1).
+build() { # $1 = windows, $2 = log
+  rm -rf pool
+  CALLSCORE_JAVA_OPTS="${CALLSCORE_JAVA_OPTS:--Xmx2g}" /usr/bin/time -v "$cs" pool build --reference ref.fa \
+      --truth cs/truth.vcf.gz --confident conf20.bed \
+      --bam source.bam --genome BENCH --out pool --windows "$1" --window-size 2000000 --coverages 30,15,6 \
+      --snvs 20 --indels 10 --seed 3 ${COMPRESSION:+--compression $COMPRESSION} > "$2" 2>&1
+  grep -E "deflate|window [0-9]" "$2"
+}
+cpu() { awk -F': ' '/User time|System time/ {s += $2} END {printf "%.2f", s}' "$1"; }
+build 1 pool-build-1.log
+build "$WINDOWS" pool-build.log
+grep -E "Elapsed|Maximum resident|User time|System time" pool-build.log
+# Source megabytes per window: the BAM's bytes per covered Mb times 2 Mb.
+mb_per_window="$(python3 -c "import os; print(os.path.getsize('source.bam') / 1e6 / 9.94 * 2)")"
+python3 - "$(cpu pool-build-1.log)" "$(cpu pool-build.log)" "$WINDOWS" "$mb_per_window" <<'PY'
+import sys
+one, many, n, mb = float(sys.argv[1]), float(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4])
+marginal = (many - one) / (n - 1)
+print(f"CPU: 1 window {one:.2f} s, {n} windows {many:.2f} s; marginal {marginal:.2f} s per window of {mb:.1f} MB")
+print(f"MB of source BAM per CPU-second: whole run {n * mb / many:.1f}, per further window {mb / marginal:.1f}")
+PY
 du -sh pool/tasks
