@@ -14,9 +14,9 @@ import java.util.function.Consumer;
  *
  * <p>Properties: {@value #SIMD_PROP_NAME}{@code =false} (any case) forces scalar, silently: it is a choice, not a
  * fault; any other value leaves the choice to the checks below.
- * Without the module one line on stderr says how to enable it; a JVM that has the module but runs without C2
- * (interpreter, {@code -XX:TieredStopAtLevel=1}, another VM or compiler) falls back silently, as vector code is
- * slower than scalar there.
+ * A JVM without C2 (interpreter, {@code -XX:TieredStopAtLevel=1}, another VM or compiler) falls back silently,
+ * with or without the module, as vector code is slower than scalar there; with C2 but without the module, one line
+ * on stderr says how to enable it.
  */
 public final class VectorizationProvider
 {
@@ -81,13 +81,15 @@ public final class VectorizationProvider
         {
             return new ScalarByteKernels();
         }
+        if (!environment.hotSpotWithC2())
+        {
+            // Before the module check: without C2 the scalar kernels are chosen either way, so bin/callscore's
+            // C1 start-up profile for 'compare' can leave the incubator module out (config/jvm.args) silently.
+            return new ScalarByteKernels();
+        }
         if (!environment.vectorModule())
         {
             warnings.accept(MISSING_MODULE_WARNING);
-            return new ScalarByteKernels();
-        }
-        if (!environment.hotSpotWithC2())
-        {
             return new ScalarByteKernels();
         }
         try

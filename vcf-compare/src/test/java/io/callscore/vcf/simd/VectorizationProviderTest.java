@@ -81,6 +81,15 @@ final class VectorizationProviderTest
     }
 
     @Test
+    void shouldChooseScalarSilentlyWhenC2IsNotCompilingAndVectorModuleIsMissing()
+    {
+        // bin/callscore's C1 profile for a single compare runs without the module (config/jvm.args).
+        assertInstanceOf(ScalarByteKernels.class,
+            lookup(new Environment(null, false, HOTSPOT, "mixed mode, emulated-client, sharing", false)));
+        assertEquals(List.of(), warnings);
+    }
+
+    @Test
     void shouldChoosePanamaWhenModuleIsLoadedOnHotSpotWithC2()
     {
         assumeTrue(VectorizationProvider.findVectorModule().isPresent(), "jdk.incubator.vector is not loaded");
