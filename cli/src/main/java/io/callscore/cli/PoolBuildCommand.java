@@ -121,6 +121,10 @@ public final class PoolBuildCommand implements Callable<Integer>
     @Option(names = "--compression", paramLabel = "0-9", description = "Deflate level of outputs (default ${DEFAULT-VALUE}).")
     int compression = 1;
 
+    @Option(names = "--threads", paramLabel = "N",
+        description = "Windows built at once, each on its own core (default: the cores, ${DEFAULT-VALUE}).")
+    int threads = Runtime.getRuntime().availableProcessors();
+
     @Option(names = "--quiet", description = "No progress lines on stderr.")
     boolean quiet;
 
@@ -149,7 +153,8 @@ public final class PoolBuildCommand implements Callable<Integer>
             .withSeed(seed)
             .withSites(minDistance, minDepth)
             .withSimulation(simulate, readLength, fragment.get(0), fragment.get(1), errorRate)
-            .withOutput(difficulty, margin, compression, !quiet);
+            .withOutput(difficulty, margin, compression, !quiet)
+            .withThreads(threads);
         final String problem = options.problem();
         if (problem != null)
         {

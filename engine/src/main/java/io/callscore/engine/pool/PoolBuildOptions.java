@@ -32,11 +32,13 @@ import java.util.List;
  * @param errorRate        simulated mean substitution error rate per base
  * @param compression      BAM/FASTQ deflate level 0-9
  * @param progress         print progress lines to stderr
+ * @param threads          windows built at once (each on its own core, with its own BAM reader)
  */
 public record PoolBuildOptions(Path reference, Path truth, Path confident, Path bam, String genome, Path out,
     int windows, int windowSize, Path strata, List<Integer> coverages, int snvs, int indels, long seed,
     double spikeOutFraction, int minDistance, int minDepth, boolean simulate, String difficulty, int margin,
-    int readLength, int fragmentMean, int fragmentSd, double errorRate, int compression, boolean progress)
+    int readLength, int fragmentMean, int fragmentSd, double errorRate, int compression, boolean progress,
+    int threads)
 {
     public static final int DEFAULT_WINDOWS = 100;
     public static final int DEFAULT_WINDOW_SIZE = 2_000_000;
@@ -60,56 +62,56 @@ public record PoolBuildOptions(Path reference, Path truth, Path confident, Path 
         return new PoolBuildOptions(reference, truth, confident, bam, genome, out, DEFAULT_WINDOWS,
             DEFAULT_WINDOW_SIZE, null, DEFAULT_COVERAGES, DEFAULT_SNVS, DEFAULT_INDELS, 1, DEFAULT_SPIKE_OUT,
             DEFAULT_MIN_DISTANCE, DEFAULT_MIN_DEPTH, bam == null, "standard", DEFAULT_MARGIN, 150, 400, 50, 0.002,
-            1, true);
+            1, true, Runtime.getRuntime().availableProcessors());
     }
 
     public PoolBuildOptions withWindows(final int count, final int size)
     {
         return new PoolBuildOptions(reference, truth, confident, bam, genome, out, count, size, strata, coverages,
             snvs, indels, seed, spikeOutFraction, minDistance, minDepth, simulate, difficulty, margin, readLength,
-            fragmentMean, fragmentSd, errorRate, compression, progress);
+            fragmentMean, fragmentSd, errorRate, compression, progress, threads);
     }
 
     public PoolBuildOptions withStrata(final Path bed)
     {
         return new PoolBuildOptions(reference, truth, confident, bam, genome, out, windows, windowSize, bed,
             coverages, snvs, indels, seed, spikeOutFraction, minDistance, minDepth, simulate, difficulty, margin,
-            readLength, fragmentMean, fragmentSd, errorRate, compression, progress);
+            readLength, fragmentMean, fragmentSd, errorRate, compression, progress, threads);
     }
 
     public PoolBuildOptions withCoverages(final List<Integer> depths)
     {
         return new PoolBuildOptions(reference, truth, confident, bam, genome, out, windows, windowSize, strata,
             depths, snvs, indels, seed, spikeOutFraction, minDistance, minDepth, simulate, difficulty, margin,
-            readLength, fragmentMean, fragmentSd, errorRate, compression, progress);
+            readLength, fragmentMean, fragmentSd, errorRate, compression, progress, threads);
     }
 
     public PoolBuildOptions withSpikes(final int snvCount, final int indelCount, final double outFraction)
     {
         return new PoolBuildOptions(reference, truth, confident, bam, genome, out, windows, windowSize, strata,
             coverages, snvCount, indelCount, seed, outFraction, minDistance, minDepth, simulate, difficulty, margin,
-            readLength, fragmentMean, fragmentSd, errorRate, compression, progress);
+            readLength, fragmentMean, fragmentSd, errorRate, compression, progress, threads);
     }
 
     public PoolBuildOptions withSeed(final long value)
     {
         return new PoolBuildOptions(reference, truth, confident, bam, genome, out, windows, windowSize, strata,
             coverages, snvs, indels, value, spikeOutFraction, minDistance, minDepth, simulate, difficulty, margin,
-            readLength, fragmentMean, fragmentSd, errorRate, compression, progress);
+            readLength, fragmentMean, fragmentSd, errorRate, compression, progress, threads);
     }
 
     public PoolBuildOptions withGenome(final String label)
     {
         return new PoolBuildOptions(reference, truth, confident, bam, label, out, windows, windowSize, strata,
             coverages, snvs, indels, seed, spikeOutFraction, minDistance, minDepth, simulate, difficulty, margin,
-            readLength, fragmentMean, fragmentSd, errorRate, compression, progress);
+            readLength, fragmentMean, fragmentSd, errorRate, compression, progress, threads);
     }
 
     public PoolBuildOptions withSites(final int distance, final int depth)
     {
         return new PoolBuildOptions(reference, truth, confident, bam, genome, out, windows, windowSize, strata,
             coverages, snvs, indels, seed, spikeOutFraction, distance, depth, simulate, difficulty, margin,
-            readLength, fragmentMean, fragmentSd, errorRate, compression, progress);
+            readLength, fragmentMean, fragmentSd, errorRate, compression, progress, threads);
     }
 
     public PoolBuildOptions withSimulation(final boolean on, final int length, final int fragment, final int sd,
@@ -117,7 +119,14 @@ public record PoolBuildOptions(Path reference, Path truth, Path confident, Path 
     {
         return new PoolBuildOptions(reference, truth, confident, on ? null : bam, genome, out, windows, windowSize,
             strata, coverages, snvs, indels, seed, spikeOutFraction, minDistance, minDepth, on, difficulty, margin,
-            length, fragment, sd, error, compression, progress);
+            length, fragment, sd, error, compression, progress, threads);
+    }
+
+    public PoolBuildOptions withThreads(final int count)
+    {
+        return new PoolBuildOptions(reference, truth, confident, bam, genome, out, windows, windowSize, strata,
+            coverages, snvs, indels, seed, spikeOutFraction, minDistance, minDepth, simulate, difficulty, margin,
+            readLength, fragmentMean, fragmentSd, errorRate, compression, progress, count);
     }
 
     public PoolBuildOptions withOutput(final String difficultyLabel, final int marginBases, final int level,
@@ -125,7 +134,7 @@ public record PoolBuildOptions(Path reference, Path truth, Path confident, Path 
     {
         return new PoolBuildOptions(reference, truth, confident, bam, genome, out, windows, windowSize, strata,
             coverages, snvs, indels, seed, spikeOutFraction, minDistance, minDepth, simulate, difficultyLabel,
-            marginBases, readLength, fragmentMean, fragmentSd, errorRate, level, showProgress);
+            marginBases, readLength, fragmentMean, fragmentSd, errorRate, level, showProgress, threads);
     }
 
     /** Checks ranges; returns the first problem, or null. */
@@ -167,6 +176,10 @@ public record PoolBuildOptions(Path reference, Path truth, Path confident, Path 
             || errorRate > 0.2))
         {
             return "simulation needs --read-length >= 30, --fragment >= read length, --error-rate in [0, 0.2]";
+        }
+        if (threads < 1)
+        {
+            return "--threads must be at least 1";
         }
         if (compression < 0 || compression > 9)
         {

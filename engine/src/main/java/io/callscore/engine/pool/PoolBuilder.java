@@ -26,6 +26,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * {@code callscore pool build}: turns one genome's public truth, confident regions and reads into hidden tasks.
@@ -108,31 +114,56 @@ public final class PoolBuilder
             truth.values().forEach(l -> l.sort(Comparator.comparingInt(SmallVariant::pos)));
             final Path staging = options.out().resolve(STAGING).resolve(options.genome());
             deleteTree(staging);
-            // Contig by contig, so that a lazily read reference holds one contig at a time.
+            // Contig by contig, so that a lazily read reference holds one contig at a time; the windows of a
+            // contig are built on up to --threads cores at once, each worker with its own BAM reader.
             final List<String> order = reference.names();
             todo.sort(Comparator.comparingInt((Window w) -> order.indexOf(w.contig())).thenComparingInt(Window::start));
-            int built = 0;
-            int tasks = 0;
-            String contig = null;
-            for (final Window w : todo)
+            final Progress done = new Progress(skipped, plan.size());
+            final BlockingQueue<SamReader> readers = new ArrayBlockingQueue<>(Math.max(1, options.threads()));
+            final ExecutorService workers = Executors.newFixedThreadPool(options.threads(), r ->
             {
-                if (contig != null && !contig.equals(w.contig()))
+                final Thread t = new Thread(r, "pool-window");
+                t.setDaemon(true);
+                return t;
+            });
+            try
+            {
+                if (reader != null)
                 {
-                    reference.release(contig);
+                    readers.add(reader);
+                    for (int i = 1; i < options.threads(); i++)
+                    {
+                        readers.add(openBam());
+                    }
                 }
-                contig = w.contig();
-                final long ws = System.nanoTime();
-                final List<PoolTask> made = buildWindow(w, reference, confident,
-                    truth.getOrDefault(w.contig(), List.of()), reader, staging);
-                sink.addWindow(options.genome(), w, made);
-                deleteTree(staging.resolve(windowName(w)));
-                built++;
-                tasks += made.size();
-                final PoolTask first = made.getFirst();
-                say("window %d/%d %s: %d SNVs + %d indels spiked, %d reverted, %d truth records, %s (%.1f s)",
-                    skipped + built, plan.size(), w.region(), first.spikedSnvs(), first.spikedIndels(),
-                    first.reverted(), first.truthRecords(), describeReads(made), (System.nanoTime() - ws) / 1e9);
+                int from = 0;
+                while (from < todo.size())
+                {
+                    final String contig = todo.get(from).contig();
+                    int to = from;
+                    while (to < todo.size() && todo.get(to).contig().equals(contig))
+                    {
+                        to++;
+                    }
+                    buildAll(todo.subList(from, to), reference, confident, truth.getOrDefault(contig, List.of()),
+                        readers, staging, workers, done);
+                    reference.release(contig);
+                    from = to;
+                }
             }
+            finally
+            {
+                workers.shutdownNow();
+                for (final SamReader r : readers)
+                {
+                    if (r != reader)
+                    {
+                        closeQuietly(r);
+                    }
+                }
+            }
+            final int built = done.built;
+            final int tasks = done.tasks;
             deleteTree(staging);
             deleteIfEmpty(staging.getParent());
             say("%s: %d window%s built, %d tasks added (%.1f s)", options.genome(), built, built == 1 ? "" : "s",
@@ -142,6 +173,117 @@ public final class PoolBuilder
         catch (final IOException e)
         {
             throw new UncheckedIOException("cannot read " + options.bam() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Windows finished so far, for progress lines and the summary; updated under its own lock. */
+    private static final class Progress
+    {
+        final int skipped;
+        final int planned;
+        int built;
+        int tasks;
+
+        Progress(final int skipped, final int planned)
+        {
+            this.skipped = skipped;
+            this.planned = planned;
+        }
+    }
+
+    /**
+     * Builds windows of one contig on the workers. Each finished window goes to the sink at once, so an
+     * interrupted build resumes after it; the first failure stops the others and is rethrown as it was.
+     */
+    private void buildAll(final List<Window> windows, final ReferenceGenome reference, final RegionSet confident,
+        final List<SmallVariant> contigTruth, final BlockingQueue<SamReader> readers, final Path staging,
+        final ExecutorService workers, final Progress done)
+    {
+        final List<Future<?>> running = new ArrayList<>();
+        for (final Window w : windows)
+        {
+            running.add(workers.submit(() ->
+            {
+                final long ws = System.nanoTime();
+                final SamReader reader = options.simulate() ? null : takeReader(readers);
+                final List<PoolTask> made;
+                try
+                {
+                    made = buildWindow(w, reference, confident, contigTruth, reader, staging);
+                }
+                finally
+                {
+                    if (reader != null)
+                    {
+                        readers.add(reader);
+                    }
+                }
+                synchronized (done)
+                {
+                    sink.addWindow(options.genome(), w, made);
+                    deleteTree(staging.resolve(windowName(w)));
+                    done.built++;
+                    done.tasks += made.size();
+                    final PoolTask first = made.getFirst();
+                    say("window %d/%d %s: %d SNVs + %d indels spiked, %d reverted, %d truth records, %s (%.1f s)",
+                        done.skipped + done.built, done.planned, w.region(), first.spikedSnvs(),
+                        first.spikedIndels(), first.reverted(), first.truthRecords(), describeReads(made),
+                        (System.nanoTime() - ws) / 1e9);
+                }
+                return null;
+            }));
+        }
+        try
+        {
+            for (final Future<?> f : running)
+            {
+                f.get();
+            }
+        }
+        catch (final ExecutionException e)
+        {
+            running.forEach(f -> f.cancel(true));
+            final Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException r)
+            {
+                throw r;
+            }
+            if (cause instanceof Error err)
+            {
+                throw err;
+            }
+            throw new IllegalStateException(cause);
+        }
+        catch (final InterruptedException e)
+        {
+            running.forEach(f -> f.cancel(true));
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("pool build interrupted", e);
+        }
+    }
+
+    private static SamReader takeReader(final BlockingQueue<SamReader> readers)
+    {
+        try
+        {
+            return readers.take();
+        }
+        catch (final InterruptedException e)
+        {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("pool build interrupted", e);
+        }
+    }
+
+    private static void closeQuietly(final SamReader reader)
+    {
+        try
+        {
+            reader.close();
+        }
+        catch (final IOException e)
+        {
+            // A reader opened for a worker: nothing was written through it.
         }
     }
 
