@@ -14,6 +14,8 @@ cs="$here/bin/callscore"
 WORK="${WORK:-/tmp/poolbench}"
 SHARED="${SHARED:-$here/../shared/data/grch38-chr20-chr21-10M}"
 WINDOWS="${WINDOWS:-4}"
+# One thread by default: the target is per core. THREADS=2 shows the wall time on both cores.
+THREADS="${THREADS:-1}"
 mkdir -p "$WORK"
 cd "$WORK"
 
@@ -47,7 +49,7 @@ build() { # $1 = windows, $2 = log
   CALLSCORE_JAVA_OPTS="${CALLSCORE_JAVA_OPTS:--Xmx2g}" /usr/bin/time -v "$cs" pool build --reference ref.fa \
       --truth cs/truth.vcf.gz --confident conf20.bed \
       --bam source.bam --genome BENCH --out pool --windows "$1" --window-size 2000000 --coverages 30,15,6 \
-      --snvs 20 --indels 10 --seed 3 ${COMPRESSION:+--compression $COMPRESSION} > "$2" 2>&1
+      --snvs 20 --indels 10 --seed 3 --threads "$THREADS" ${COMPRESSION:+--compression $COMPRESSION} > "$2" 2>&1
   grep -E "deflate|window [0-9]" "$2"
 }
 cpu() { awk -F': ' '/User time|System time/ {s += $2} END {printf "%.2f", s}' "$1"; }
