@@ -16,6 +16,17 @@ final class LivePaths
     /** The path the last {@link #add} dropped, if any. */
     private Path dropped;
 
+    /**
+     * Forgets every path without returning it to the pool (they become garbage): for a search that starts after
+     * one that failed half-way, whose paths may be anywhere.
+     */
+    void forgetAll()
+    {
+        root = null;
+        size = 0;
+        dropped = null;
+    }
+
     boolean isEmpty()
     {
         return size == 0;

@@ -67,6 +67,8 @@ final class PathFinder
      */
     boolean search()
     {
+        // A search that threw (the batch goes on to its next case) may have left paths behind: start clean.
+        live.forgetAll();
         nodes.clear();
         settled.reset(baseline.size(), calls.size());
         // The start path is alone: carried to the first iteration as a lone path would be.
