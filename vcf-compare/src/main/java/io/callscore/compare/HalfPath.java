@@ -88,9 +88,13 @@ final class HalfPath
     /** Becomes a copy of {@code other} (same side, same replay state, same decision lists). */
     void copyFrom(final HalfPath other)
     {
-        this.side = other.side;
-        this.alleles = other.alleles;
-        this.template = other.template;
+        if (side != other.side || template != other.template)
+        {
+            // A recycled half path usually served the same contig: skipping equal stores spares the GC barriers.
+            this.side = other.side;
+            this.alleles = other.alleles;
+            this.template = other.template;
+        }
         final int haplotypeCount = other.haplotypes;
         this.haplotypes = haplotypeCount;
         ensureHaplotypes(haplotypeCount);

@@ -53,7 +53,10 @@ final class Path
         calls.copyFrom(parent.calls);
         baseline.copyFrom(parent.baseline);
         syncPoints = syncPointList;
-        settled = parent.settled;
+        if (settled != parent.settled)
+        {
+            settled = parent.settled;
+        }
         callsSinceSync = parent.callsSinceSync;
         baselineSinceSync = parent.baselineSinceSync;
         return this;
