@@ -88,9 +88,10 @@ final class HalfPath
     /** Becomes a copy of {@code other} (same side, same replay state, same decision lists). */
     void copyFrom(final HalfPath other)
     {
-        if (side != other.side || template != other.template)
+        if (alleles != other.alleles || side != other.side || template != other.template)
         {
             // A recycled half path usually served the same contig: skipping equal stores spares the GC barriers.
+            // (The workspace's SideVariants are reused for other contigs, so the variants are checked too.)
             this.side = other.side;
             this.alleles = other.alleles;
             this.template = other.template;
