@@ -30,8 +30,9 @@ import java.util.concurrent.TimeUnit;
  * Reading and comparing one window: {@code parse} loads the calls VCF (bytes per op in the docs give MB/s),
  * {@code compare} compares loaded sets (variants per op give variants/s) reusing one {@link ComparisonWorkspace} as a
  * batch worker does, {@code compareFresh} the same with fresh result columns and search pools per comparison (the
- * plain API), {@code loadAndCompare} does both as the scorer does. {@code variants} is the truth size: 3,000 is a 2 Mb window, 100,000 the whole-pair figure (use the
- * 20 Mb reference for that). Allocation per op: run with {@code -prof gc}.
+ * plain API), {@code loadAndCompare} does both as the scorer does. {@code variants} is the truth size: 3,000 is a
+ * 2 Mb window, 100,000 the whole-pair figure (use the 20 Mb reference for that). Allocation per op: run with
+ * {@code -prof gc}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
