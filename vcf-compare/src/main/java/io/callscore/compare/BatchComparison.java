@@ -20,7 +20,7 @@ import java.util.function.Consumer;
 /**
  * Many comparisons in one process ({@code callscore compare --batch}): cases run on a thread pool, results come
  * out as JSON lines in input order, and a failing case yields an error line without stopping the batch.
- * References are loaded once per path and shared.
+ * References are loaded once per path and shared; each worker thread reuses one {@link ComparisonWorkspace}.
  */
 public final class BatchComparison
 {
@@ -31,6 +31,8 @@ public final class BatchComparison
 
     private final CompareOptions options;
     private final Map<Path, ReferenceGenome> references = new ConcurrentHashMap<>();
+    /** Each result is turned into its JSON line before the thread's next case, so one workspace per thread is safe. */
+    private final ThreadLocal<ComparisonWorkspace> workspaces = ThreadLocal.withInitial(ComparisonWorkspace::new);
 
     public BatchComparison(final CompareOptions options)
     {
@@ -83,7 +85,8 @@ public final class BatchComparison
             final ReferenceGenome reference = references.computeIfAbsent(c.reference().toAbsolutePath().normalize(),
                 ReferenceGenome::open);
             final RegionSet regions = c.regions() == null ? null : RegionSet.readBed(c.regions());
-            final ComparisonResult r = VcfComparator.compare(c.truth(), c.calls(), reference, regions, options);
+            final ComparisonResult r = VcfComparator.compare(c.truth(), c.calls(), reference, regions, options,
+                workspaces.get());
             return ComparisonJson.of(c.id(), r);
         }
         catch (final InputException e)

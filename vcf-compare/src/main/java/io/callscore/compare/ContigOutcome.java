@@ -6,6 +6,10 @@ import io.callscore.vcf.ContigVariants;
  * Per-variant decisions on one contig, indexed by load order: status of every baseline and call variant and the
  * weight of every matched call (baseline TPs of its sync region inside the evaluation regions, shared among the
  * region's call TPs).
+ *
+ * <p>The arrays may be longer than the contig's variants (only the first {@code size()} entries are this contig's),
+ * and when the comparison used a {@link ComparisonWorkspace} they are the workspace's, valid until its next
+ * comparison.
  */
 public record ContigOutcome(String contig, ContigVariants baseline, ContigVariants calls, byte[] baselineStatus,
     byte[] callStatus, double[] callWeight)

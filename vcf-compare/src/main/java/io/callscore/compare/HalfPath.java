@@ -10,49 +10,63 @@ import java.util.Arrays;
  *
  * <p>Each haplotype is the reference with a queue of allele substitutions, replayed base by base: on reaching an
  * allele's start the allele's bases are emitted instead of its reference interval, then replay resumes at the
- * interval's end. Paths branch constantly, so the replay state is flat and cheap to copy:
+ * interval's end. Paths branch constantly, so the replay state is flat and cheap to copy into a recycled half path:
  * <pre>
- * state[h * STRIDE + ...]   POSITION  reference position of the current base (-1 before the start)
- *                           IN_ALLELE offset in the current allele, or OFF_ALLELE when on the reference
- *                           LAST_END  end of the last allele added (an allele must start at or after it)
- *                           CURRENT   allele being or next to be replayed (handle), or -1
- *                           FINISHED  1 once the haplotype has stepped past the reference end
- * queue[h]                  alleles after CURRENT, in order; copy-on-write (shared between copies)
+ * state[h * STRIDE + ...]   POSITION    reference position of the current base (-1 before the start)
+ *                           IN_ALLELE   offset in the current allele, or OFF_ALLELE when on the reference
+ *                           LAST_END    end of the last allele added (an allele must start at or after it)
+ *                           CURRENT     allele being or next to be replayed (handle), or -1
+ *                           FINISHED    1 once the haplotype has stepped past the reference end
+ *                           QUEUE_HEAD  index in queue[h] of the first allele after CURRENT
+ *                           QUEUE_SIZE  number of alleles after CURRENT
+ * queue[h]                  alleles after CURRENT, in order, at [QUEUE_HEAD, QUEUE_HEAD + QUEUE_SIZE)
  * </pre>
+ * A half path owns its arrays (nothing is shared between copies) and keeps their capacity when it is recycled: it
+ * belongs to one {@link Path} and is pooled with it ({@link PathPool}). The decision lists live in
+ * {@link ListNodes}; the half path holds the index of their newest nodes.
  */
-final class HalfPath implements Comparable<HalfPath>
+final class HalfPath
 {
     private static final int POSITION = 0;
     private static final int IN_ALLELE = 1;
     private static final int LAST_END = 2;
     private static final int CURRENT = 3;
     private static final int FINISHED = 4;
-    private static final int STRIDE = 5;
+    private static final int QUEUE_HEAD = 5;
+    private static final int QUEUE_SIZE = 6;
+    private static final int STRIDE = 7;
     private static final int OFF_ALLELE = -1;
-    private static final int[] EMPTY = new int[0];
+    private static final int INITIAL_QUEUE = 4;
     /** Emitted past the reference end; a finished haplotype matches anything, so the value is never compared. */
     private static final byte BEYOND_END = 0;
 
-    private final SideVariants side;
-    private final ContigVariants alleles;
-    private final byte[] template;
-    private final int haplotypes;
-    private final int[] state;
-    private final int[][] queue;
-    private IncludedNode included;
-    private IntNode excluded;
+    private final ListNodes nodes;
+    private SideVariants side;
+    private ContigVariants alleles;
+    private byte[] template;
+    private int haplotypes;
+    private int[] state = new int[2 * STRIDE];
+    private int[][] queue = new int[0][];
+    private int included = ListNodes.NIL;
+    private int excluded = ListNodes.NIL;
     private int variantIndex = -1;
     private int variantEndPosition;
     private int includedVariantEndPosition;
 
-    HalfPath(final SideVariants side, final int haplotypeCount, final byte[] template)
+    /** An empty half path whose lists live in {@code nodes}; {@link #start} or {@link #copyFrom} gives it a state. */
+    HalfPath(final ListNodes nodes)
+    {
+        this.nodes = nodes;
+    }
+
+    /** Becomes the start of a search: every haplotype before the reference start, nothing decided. */
+    void start(final SideVariants side, final int haplotypeCount, final byte[] template)
     {
         this.side = side;
         this.alleles = side.variants();
         this.template = template;
         this.haplotypes = haplotypeCount;
-        this.state = new int[haplotypeCount * STRIDE];
-        this.queue = new int[haplotypeCount][];
+        ensureHaplotypes(haplotypeCount);
         for (int h = 0; h < haplotypeCount; h++)
         {
             final int b = h * STRIDE;
@@ -60,23 +74,68 @@ final class HalfPath implements Comparable<HalfPath>
             state[b + IN_ALLELE] = OFF_ALLELE;
             state[b + LAST_END] = -1;
             state[b + CURRENT] = -1;
-            queue[h] = EMPTY;
+            state[b + FINISHED] = 0;
+            state[b + QUEUE_HEAD] = 0;
+            state[b + QUEUE_SIZE] = 0;
         }
+        this.included = ListNodes.NIL;
+        this.excluded = ListNodes.NIL;
+        this.variantIndex = -1;
+        this.variantEndPosition = 0;
+        this.includedVariantEndPosition = 0;
     }
 
-    HalfPath(final HalfPath other)
+    /** Becomes a copy of {@code other} (same side, same replay state, same decision lists). */
+    void copyFrom(final HalfPath other)
     {
-        this.side = other.side;
-        this.alleles = other.alleles;
-        this.template = other.template;
-        this.haplotypes = other.haplotypes;
-        this.state = other.state.clone();
-        this.queue = other.queue.clone();
+        if (alleles != other.alleles || side != other.side || template != other.template)
+        {
+            // A recycled half path usually served the same contig: skipping equal stores spares the GC barriers.
+            // (The workspace's SideVariants are reused for other contigs, so the variants are checked too.)
+            this.side = other.side;
+            this.alleles = other.alleles;
+            this.template = other.template;
+        }
+        final int haplotypeCount = other.haplotypes;
+        this.haplotypes = haplotypeCount;
+        ensureHaplotypes(haplotypeCount);
+        System.arraycopy(other.state, 0, state, 0, haplotypeCount * STRIDE);
+        for (int h = 0; h < haplotypeCount; h++)
+        {
+            final int b = h * STRIDE;
+            final int n = other.state[b + QUEUE_SIZE];
+            if (n > 0)
+            {
+                if (queue[h].length < n)
+                {
+                    queue[h] = new int[Math.max(n, queue[h].length * 2)];
+                }
+                System.arraycopy(other.queue[h], other.state[b + QUEUE_HEAD], queue[h], 0, n);
+            }
+            state[b + QUEUE_HEAD] = 0;
+        }
         this.included = other.included;
         this.excluded = other.excluded;
         this.variantIndex = other.variantIndex;
         this.variantEndPosition = other.variantEndPosition;
         this.includedVariantEndPosition = other.includedVariantEndPosition;
+    }
+
+    private void ensureHaplotypes(final int haplotypeCount)
+    {
+        if (state.length < haplotypeCount * STRIDE)
+        {
+            state = new int[haplotypeCount * STRIDE];
+        }
+        if (queue.length < haplotypeCount)
+        {
+            final int old = queue.length;
+            queue = Arrays.copyOf(queue, haplotypeCount);
+            for (int h = old; h < haplotypeCount; h++)
+            {
+                queue[h] = new int[INITIAL_QUEUE];
+            }
+        }
     }
 
     // ---- one haplotype's replay ---------------------------------------------------------------------------------
@@ -100,10 +159,25 @@ final class HalfPath implements Comparable<HalfPath>
         }
         else
         {
-            final int[] q = queue[h];
-            final int[] grown = Arrays.copyOf(q, q.length + 1);
-            grown[q.length] = a;
-            queue[h] = grown;
+            int[] q = queue[h];
+            int head = state[b + QUEUE_HEAD];
+            final int n = state[b + QUEUE_SIZE];
+            if (head + n == q.length)
+            {
+                if (head > 0)
+                {
+                    System.arraycopy(q, head, q, 0, n);
+                    head = 0;
+                    state[b + QUEUE_HEAD] = 0;
+                }
+                else
+                {
+                    q = Arrays.copyOf(q, q.length * 2);
+                    queue[h] = q;
+                }
+            }
+            q[head + n] = a;
+            state[b + QUEUE_SIZE] = n + 1;
         }
     }
 
@@ -154,14 +228,16 @@ final class HalfPath implements Comparable<HalfPath>
             {
                 state[b + POSITION] = alleles.alleleEnd(current);
                 state[b + IN_ALLELE] = OFF_ALLELE;
-                final int[] q = queue[h];
-                if (q.length == 0)
+                final int n = state[b + QUEUE_SIZE];
+                if (n == 0)
                 {
                     current = -1;
                     break;
                 }
-                current = q[0];
-                queue[h] = q.length == 1 ? EMPTY : Arrays.copyOfRange(q, 1, q.length);
+                final int head = state[b + QUEUE_HEAD];
+                current = queue[h][head];
+                state[b + QUEUE_HEAD] = n == 1 ? 0 : head + 1;
+                state[b + QUEUE_SIZE] = n - 1;
                 if (state[b + POSITION] < alleles.alleleStart(current))
                 {
                     break;
@@ -185,9 +261,11 @@ final class HalfPath implements Comparable<HalfPath>
         {
             return false;
         }
-        for (final int a : queue[h])
+        final int[] q = queue[h];
+        final int head = state[b + QUEUE_HEAD];
+        for (int i = head; i < head + state[b + QUEUE_SIZE]; i++)
         {
-            if (alleles.alleleLength(a) > 0)
+            if (alleles.alleleLength(q[i]) > 0)
             {
                 return false;
             }
@@ -225,23 +303,23 @@ final class HalfPath implements Comparable<HalfPath>
         }
         final int[] q = queue[h];
         final int[] r = that.queue[h];
-        if (q == r)
+        final int qh = state[b + QUEUE_HEAD];
+        final int rh = that.state[b + QUEUE_HEAD];
+        final int n = state[b + QUEUE_SIZE];
+        final int m = that.state[b + QUEUE_SIZE];
+        for (int i = 0; i < n; i++)
         {
-            return 0;
-        }
-        for (int i = 0; i < q.length; i++)
-        {
-            if (i == r.length)
+            if (i == m)
             {
                 return 1;
             }
-            c = alleles.compareAlleles(q[i], r[i]);
+            c = alleles.compareAlleles(q[qh + i], r[rh + i]);
             if (c != 0)
             {
                 return c;
             }
         }
-        return q.length < r.length ? -1 : 0;
+        return n < m ? -1 : 0;
     }
 
     // ---- the half path --------------------------------------------------------------------------------------------
@@ -266,14 +344,14 @@ final class HalfPath implements Comparable<HalfPath>
 
     void exclude(final int i)
     {
-        excluded = new IntNode(i, excluded);
+        excluded = nodes.push(excluded, i);
         variantEndPosition = Math.max(variantEndPosition, side.end(i));
         variantIndex = i;
     }
 
     void include(final int i, final int[] orientation)
     {
-        included = IncludedNode.push(included, i, orientation);
+        included = nodes.push(included, i, orientation);
         variantEndPosition = Math.max(variantEndPosition, side.end(i));
         variantIndex = i;
         includedVariantEndPosition = Math.max(includedVariantEndPosition, side.end(i));
@@ -338,7 +416,8 @@ final class HalfPath implements Comparable<HalfPath>
         return true;
     }
 
-    IncludedNode included()
+    /** Newest node of the included-variants list in {@link ListNodes}, or {@link ListNodes#NIL}. */
+    int included()
     {
         return included;
     }
@@ -346,11 +425,12 @@ final class HalfPath implements Comparable<HalfPath>
     /** Forgets the decision lists once {@link SettledDecisions} holds them. */
     void clearDecisions()
     {
-        included = null;
-        excluded = null;
+        included = ListNodes.NIL;
+        excluded = ListNodes.NIL;
     }
 
-    IntNode excluded()
+    /** Newest node of the excluded-variants list in {@link ListNodes}, or {@link ListNodes#NIL}. */
+    int excluded()
     {
         return excluded;
     }
@@ -447,8 +527,8 @@ final class HalfPath implements Comparable<HalfPath>
         return true;
     }
 
-    @Override
-    public int compareTo(final HalfPath that)
+    /** Orders replay states; 0 means the same search node (decisions aside). */
+    int compareTo(final HalfPath that)
     {
         for (int h = 0; h < haplotypes; h++)
         {
@@ -459,17 +539,5 @@ final class HalfPath implements Comparable<HalfPath>
             }
         }
         return 0;
-    }
-
-    @Override
-    public boolean equals(final Object o)
-    {
-        return o instanceof HalfPath h && compareTo(h) == 0;
-    }
-
-    @Override
-    public int hashCode()
-    {
-        return state[POSITION] * 31 + state[IN_ALLELE];
     }
 }

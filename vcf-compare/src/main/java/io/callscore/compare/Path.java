@@ -4,40 +4,68 @@ package io.callscore.compare;
  * A partial solution of the search: both sides' half paths, the sync points passed so far, and how many
  * variants each side included since the last sync point. Two paths whose replay states compare equal are the
  * same search node; only the preferred one of them lives on.
+ *
+ * <p>Paths are recycled: a {@link PathPool} hands them out ({@link #start} or {@link #copyFrom} then gives the
+ * state) and takes them back when the search drops them. While live, a path is also a node of the
+ * {@link LivePaths} tree ({@code left}, {@code right}, {@code priority} belong to that tree only).
  */
-final class Path implements Comparable<Path>
+final class Path
 {
     final HalfPath calls;
     final HalfPath baseline;
-    /** Sync points since the decisions were last settled, newest first. */
-    IntNode syncPoints;
-    final SettledDecisions settled;
+    private final ListNodes nodes;
+    /** Sync points since the decisions were last settled, newest first: a list in {@link ListNodes}. */
+    int syncPoints = ListNodes.NIL;
+    SettledDecisions settled;
     int callsSinceSync;
     int baselineSinceSync;
 
-    Path(final SideVariants baselineSide, final SideVariants callSide, final int haplotypes, final byte[] template,
-        final SettledDecisions settled)
+    /** Tree links while in {@link LivePaths}. */
+    Path left;
+    Path right;
+    int priority;
+    /** True while the path sits in its pool (a second release is a bug). */
+    boolean pooled;
+
+    Path(final ListNodes nodes)
     {
-        this.calls = new HalfPath(callSide, haplotypes, template);
-        this.baseline = new HalfPath(baselineSide, haplotypes, template);
-        this.syncPoints = null;
-        this.settled = settled;
+        this.nodes = nodes;
+        this.calls = new HalfPath(nodes);
+        this.baseline = new HalfPath(nodes);
     }
 
-    Path(final Path parent, final IntNode syncPoints)
+    /** Becomes the start of a search: nothing decided, before the reference start. */
+    Path start(final SideVariants baselineSide, final SideVariants callSide, final int haplotypes,
+        final byte[] template, final SettledDecisions settledDecisions)
     {
-        this.calls = new HalfPath(parent.calls);
-        this.baseline = new HalfPath(parent.baseline);
-        this.syncPoints = syncPoints;
-        this.settled = parent.settled;
-        this.callsSinceSync = parent.callsSinceSync;
-        this.baselineSinceSync = parent.baselineSinceSync;
+        calls.start(callSide, haplotypes, template);
+        baseline.start(baselineSide, haplotypes, template);
+        syncPoints = ListNodes.NIL;
+        settled = settledDecisions;
+        callsSinceSync = 0;
+        baselineSinceSync = 0;
+        return this;
+    }
+
+    /** Becomes a copy of {@code parent} with the given sync points. */
+    Path copyFrom(final Path parent, final int syncPointList)
+    {
+        calls.copyFrom(parent.calls);
+        baseline.copyFrom(parent.baseline);
+        syncPoints = syncPointList;
+        if (settled != parent.settled)
+        {
+            settled = parent.settled;
+        }
+        callsSinceSync = parent.callsSinceSync;
+        baselineSinceSync = parent.baselineSinceSync;
+        return this;
     }
 
     /** The most recent sync point of this path, or {@link SettledDecisions#NO_SYNC}. */
     int lastSyncPoint()
     {
-        return syncPoints != null ? syncPoints.value() : settled.lastSync();
+        return syncPoints != ListNodes.NIL ? nodes.value(syncPoints) : settled.lastSync();
     }
 
     boolean finished()
@@ -70,16 +98,18 @@ final class Path implements Comparable<Path>
     }
 
     /**
-     * Branches on the next variant of one side: a child that excludes it and one per orientation that fits.
-     * When in sync, the current position becomes a sync point first (and the counters restart).
+     * Branches on the next variant of one side: a child that excludes it and one per orientation that fits, taken
+     * from {@code pool} into {@code children}. When in sync, the current position becomes a sync point first (and
+     * the counters restart). This path is left as it was, but for the counters.
      */
-    int branch(final boolean callSide, final int i, final int[][] orientations, final Path[] children)
+    int branch(final boolean callSide, final int i, final int[][] orientations, final Path[] children,
+        final PathPool pool)
     {
-        final IntNode sync;
+        final int sync;
         if (inSync())
         {
             final int position = calls.position();
-            sync = lastSyncPoint() == position ? syncPoints : new IntNode(position, syncPoints);
+            sync = lastSyncPoint() == position ? syncPoints : nodes.push(syncPoints, position);
             callsSinceSync = 0;
             baselineSinceSync = 0;
         }
@@ -88,7 +118,7 @@ final class Path implements Comparable<Path>
             sync = syncPoints;
         }
         int n = 0;
-        final Path exclude = new Path(this, sync);
+        final Path exclude = pool.acquire().copyFrom(this, sync);
         (callSide ? exclude.calls : exclude.baseline).exclude(i);
         children[n++] = exclude;
         final HalfPath half = callSide ? calls : baseline;
@@ -96,7 +126,7 @@ final class Path implements Comparable<Path>
         {
             if (half.canInclude(i, o))
             {
-                final Path include = new Path(this, sync);
+                final Path include = pool.acquire().copyFrom(this, sync);
                 if (callSide)
                 {
                     include.calls.include(i, o);
@@ -140,22 +170,10 @@ final class Path implements Comparable<Path>
         return calls.matches(baseline);
     }
 
-    @Override
-    public int compareTo(final Path o)
+    /** Orders replay states; 0 means the same search node (decisions aside). */
+    int compareTo(final Path o)
     {
         final int c = calls.compareTo(o.calls);
         return c != 0 ? c : baseline.compareTo(o.baseline);
-    }
-
-    @Override
-    public boolean equals(final Object o)
-    {
-        return o instanceof Path p && compareTo(p) == 0;
-    }
-
-    @Override
-    public int hashCode()
-    {
-        return calls.hashCode() * 31 + baseline.hashCode();
     }
 }

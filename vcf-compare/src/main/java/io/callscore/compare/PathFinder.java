@@ -1,7 +1,6 @@
 package io.callscore.compare;
 
 import java.util.List;
-import java.util.TreeSet;
 
 /**
  * Searches for the best path on one contig: the choice, for every variant of both sides, of excluded or
@@ -9,6 +8,10 @@ import java.util.TreeSet;
  * sequences, preferring paths by {@link PathPreference}. Live paths are kept in a set ordered by how far they
  * have replayed; equal replay states merge. Past the caps the region is "too complex": its variants are dropped
  * from the counts and the search resumes after it (docs/semantics.md, "Path search").
+ *
+ * <p>Paths come from the workspace's {@link PathPool} and go back to it as soon as the search drops them (see
+ * {@link #discard}); their lists live in the workspace's {@link ListNodes}, cleared whenever the single live path
+ * has been absorbed. So the search allocates nothing per variant once the workspace has grown.
  */
 final class PathFinder
 {
@@ -23,13 +26,22 @@ final class PathFinder
     private final int maxIterations;
     private final List<String> tooComplex;
     private final boolean fastPath;
+    private final PathPool pool;
+    private final ListNodes nodes;
+    private final LivePaths live;
     private int currentMaxPos;
     private final Path[] children = new Path[16];
+    /** The last path that was alone in the search; kept out of the pool while it may be resumed. */
+    private Path lastSyncPath;
 
     PathFinder(final byte[] template, final String contig, final SideVariants baseline, final SideVariants calls,
         final int haplotypes, final int maxPaths, final int maxIterations, final List<String> tooComplex,
-        final boolean fastPath)
+        final boolean fastPath, final SearchWorkspace workspace)
     {
+        this.pool = workspace.pool;
+        this.nodes = workspace.nodes;
+        this.live = workspace.live;
+        this.settled = workspace.settled;
         this.fastPath = fastPath;
         this.template = template;
         this.contig = contig;
@@ -41,26 +53,31 @@ final class PathFinder
         this.tooComplex = tooComplex;
     }
 
-    private SettledDecisions settled;
+    private final SettledDecisions settled;
 
-    /** The settled decisions of the search, complete once {@link #bestPath()} returned (its path absorbed). */
+    /** The settled decisions of the search, complete once {@link #search()} returned (its best path absorbed). */
     SettledDecisions settled()
     {
         return settled;
     }
 
-    Path bestPath()
+    /**
+     * Runs the search. Returns false when no path reached the end (a bug); the decisions are then in
+     * {@link #settled()}. Every path is back in the pool afterwards.
+     */
+    boolean search()
     {
-        final TreeSet<Path> live = new TreeSet<>();
-        settled = new SettledDecisions(baseline.size(), calls.size());
-        live.add(new Path(baseline, calls, haplotypes, template, settled));
+        // A search that threw (the batch goes on to its next case) may have left paths behind: start clean.
+        live.forgetAll();
+        nodes.clear();
+        settled.reset(baseline.size(), calls.size());
+        // The start path is alone: carried to the first iteration as a lone path would be.
+        Path carried = pool.acquire().start(baseline, calls, haplotypes, template, settled);
         Path best = null;
         int iterations = 0;
-        Path lastSyncPath = null;
+        lastSyncPath = null;
         int lastSyncPos = 0;
         currentMaxPos = 0;
-        // A lone path is carried to the next iteration directly: a set of one needs no ordering.
-        Path carried = null;
         while (carried != null || !live.isEmpty())
         {
             iterations++;
@@ -70,11 +87,18 @@ final class PathFinder
             {
                 iterations = 0;
                 lastSyncPos = head.calls.position();
+                if (lastSyncPath != null && lastSyncPath != head)
+                {
+                    // Never live once replaced: it was dropped, and kept only in case the search resumed from it.
+                    pool.release(lastSyncPath);
+                }
                 lastSyncPath = head;
                 if (best == null)
                 {
-                    // Everything the search will hold descends from this path: its decisions are final.
+                    // Everything the search will hold descends from this path: its decisions are final. Its lists
+                    // are the only ones left, so once absorbed no path refers to a list node.
                     settled.absorb(head);
+                    nodes.clear();
                 }
                 if (fastPath && best == null && settleIsolatedCluster(head))
                 {
@@ -85,14 +109,19 @@ final class PathFinder
             else if (live.size() > maxPaths || iterations > maxIterations)
             {
                 tooComplex.add(contig + ":" + (lastSyncPos + 1) + "-" + (currentMaxPos + 2));
-                live.clear();
+                while (!live.isEmpty())
+                {
+                    discard(live.pollFirst());
+                }
+                discard(head);
                 iterations = 0;
                 head = lastSyncPath;
                 skipVariantsTo(head.calls, calls, currentMaxPos + 1);
                 skipVariantsTo(head.baseline, baseline, currentMaxPos + 1);
             }
-            if (enqueueVariant(live, head, true) || enqueueVariant(live, head, false))
+            if (enqueueVariant(head, true) || enqueueVariant(head, false))
             {
+                discard(head);
                 continue;
             }
             head.step();
@@ -100,6 +129,7 @@ final class PathFinder
             {
                 if (head.hasNoOp())
                 {
+                    discard(head);
                     continue;
                 }
                 skipToNextVariant(head);
@@ -110,10 +140,22 @@ final class PathFinder
                 {
                     if (head.hasNoOp())
                     {
+                        discard(head);
                         continue;
                     }
-                    final Path finished = new Path(head, new IntNode(head.calls.position(), head.syncPoints));
-                    best = best == null ? finished : PathPreference.better(best, finished);
+                    final Path finished = pool.acquire()
+                        .copyFrom(head, nodes.push(head.syncPoints, head.calls.position()));
+                    discard(head);
+                    if (best == null)
+                    {
+                        best = finished;
+                    }
+                    else
+                    {
+                        final Path kept = PathPreference.better(best, finished);
+                        discard(kept == best ? finished : best);
+                        best = kept;
+                    }
                 }
                 else if (live.isEmpty())
                 {
@@ -121,15 +163,44 @@ final class PathFinder
                 }
                 else
                 {
-                    addIfBetter(head, live);
+                    merge(head);
                 }
+            }
+            else
+            {
+                discard(head);
             }
         }
         if (best != null)
         {
             settled.absorb(best);
+            pool.release(best);
         }
-        return best;
+        if (lastSyncPath != null)
+        {
+            pool.release(lastSyncPath);
+            lastSyncPath = null;
+        }
+        return best != null;
+    }
+
+    /** A path the search dropped goes back to the pool, unless the search may still resume from it. */
+    private void discard(final Path p)
+    {
+        if (p != lastSyncPath)
+        {
+            pool.release(p);
+        }
+    }
+
+    /** Adds a path to the live set; the one the merge dropped goes back to the pool. */
+    private void merge(final Path p)
+    {
+        final Path dropped = live.add(p);
+        if (dropped != null)
+        {
+            discard(dropped);
+        }
     }
 
     /**
@@ -343,7 +414,7 @@ final class PathFinder
         return true;
     }
 
-    private boolean enqueueVariant(final TreeSet<Path> live, final Path head, final boolean callSide)
+    private boolean enqueueVariant(final Path head, final boolean callSide)
     {
         final SideVariants side = callSide ? calls : baseline;
         final HalfPath half = callSide ? head.calls : head.baseline;
@@ -353,10 +424,10 @@ final class PathFinder
             return false;
         }
         currentMaxPos = Math.max(currentMaxPos, side.start(i));
-        final int n = head.branch(callSide, i, side.orientations(i), children);
+        final int n = head.branch(callSide, i, side.orientations(i), children, pool);
         for (int c = 0; c < n; c++)
         {
-            addIfBetter(children[c], live);
+            merge(children[c]);
             children[c] = null;
         }
         return true;
@@ -409,22 +480,5 @@ final class PathFinder
     {
         final int i = half.variantIndex() + 1;
         return i >= side.size() ? template.length - 1 : side.start(i);
-    }
-
-    private static void addIfBetter(final Path add, final TreeSet<Path> live)
-    {
-        final Path other = live.floor(add);
-        if (other != null && other.compareTo(add) == 0)
-        {
-            if (PathPreference.better(add, other) == add)
-            {
-                live.remove(other);
-                live.add(add);
-            }
-        }
-        else
-        {
-            live.add(add);
-        }
     }
 }

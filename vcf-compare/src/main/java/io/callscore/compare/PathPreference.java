@@ -22,17 +22,18 @@ final class PathPreference
     static Path better(final Path first, final Path second)
     {
         // Both paths descend from the same settled prefix, so only their own lists can differ.
-        final IncludedNode firstBaseline = first.baseline.included();
-        final IncludedNode secondBaseline = second.baseline.included();
-        final int firstSize = IncludedNode.size(first.calls.included()) + IncludedNode.size(firstBaseline);
-        final int secondSize = IncludedNode.size(second.calls.included()) + IncludedNode.size(secondBaseline);
+        final SettledDecisions settled = first.settled;
+        final ListNodes nodes = settled.nodes();
+        final int firstBaseline = first.baseline.included();
+        final int secondBaseline = second.baseline.included();
+        final int firstSize = nodes.size(first.calls.included()) + nodes.size(firstBaseline);
+        final int secondSize = nodes.size(second.calls.included()) + nodes.size(secondBaseline);
         if (firstSize != secondSize)
         {
             return firstSize > secondSize ? first : second;
         }
-        final SettledDecisions settled = first.settled;
-        if ((firstBaseline != null || settled.anyBaselineIncluded())
-            && (secondBaseline != null || settled.anyBaselineIncluded()))
+        if ((firstBaseline != ListNodes.NIL || settled.anyBaselineIncluded())
+            && (secondBaseline != ListNodes.NIL || settled.anyBaselineIncluded()))
         {
             final int firstDelta = Math.abs(first.baselineSinceSync - first.callsSinceSync);
             final int secondDelta = Math.abs(second.baselineSinceSync - second.callsSinceSync);
@@ -46,8 +47,9 @@ final class PathPreference
             {
                 return firstSync > secondSync ? first : second;
             }
-            final int firstAllele = firstBaseline != null ? firstBaseline.alleleIds()[0] : settled.lastBaselineAllele();
-            final int secondAllele = secondBaseline != null ? secondBaseline.alleleIds()[0]
+            final int firstAllele = firstBaseline != ListNodes.NIL ? nodes.orientation(firstBaseline)[0]
+                : settled.lastBaselineAllele();
+            final int secondAllele = secondBaseline != ListNodes.NIL ? nodes.orientation(secondBaseline)[0]
                 : settled.lastBaselineAllele();
             return firstAllele < secondAllele ? first : second;
         }

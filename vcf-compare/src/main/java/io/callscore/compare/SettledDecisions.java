@@ -10,6 +10,9 @@ import java.util.Arrays;
  * <p>All live paths share this prefix, so comparisons between them (the preference) see it identically; what they
  * still need from it is whether any truth variant was included, the first-haplotype allele index of the last one,
  * and the last sync point.
+ *
+ * <p>Reused contig after contig ({@link #reset}); the arrays keep their capacity, so only the first
+ * {@code size()} entries of each side belong to the current contig.
  */
 final class SettledDecisions
 {
@@ -18,17 +21,46 @@ final class SettledDecisions
     /** No sync point yet. */
     static final int NO_SYNC = Integer.MIN_VALUE;
 
-    final byte[] baseline;
-    final byte[] calls;
+    /** Decision per baseline variant (sorted index); 0 when none was settled (dropped as too complex). */
+    byte[] baseline = new byte[0];
+    /** Decision per call variant (sorted index). */
+    byte[] calls = new byte[0];
+    private final ListNodes nodes;
     private int[] syncPoints = new int[64];
     private int syncCount;
     private boolean anyBaselineIncluded;
     private int lastBaselineAllele;
 
-    SettledDecisions(final int baselineVariants, final int callVariants)
+    /** Empty decisions; the paths' lists they absorb live in {@code nodes}. */
+    SettledDecisions(final ListNodes nodes)
     {
-        this.baseline = new byte[baselineVariants];
-        this.calls = new byte[callVariants];
+        this.nodes = nodes;
+    }
+
+    /** Nothing settled, for a contig with these numbers of variants. */
+    void reset(final int baselineVariants, final int callVariants)
+    {
+        baseline = cleared(baseline, baselineVariants);
+        calls = cleared(calls, callVariants);
+        syncCount = 0;
+        anyBaselineIncluded = false;
+        lastBaselineAllele = 0;
+    }
+
+    private static byte[] cleared(final byte[] array, final int n)
+    {
+        if (array.length < n)
+        {
+            return new byte[n];
+        }
+        Arrays.fill(array, 0, n, (byte)0);
+        return array;
+    }
+
+    /** Where the lists of the paths it absorbs live. */
+    ListNodes nodes()
+    {
+        return nodes;
     }
 
     boolean anyBaselineIncluded()
@@ -56,9 +88,15 @@ final class SettledDecisions
         syncPoints[syncCount++] = position;
     }
 
-    int[] syncPoints()
+    int syncCount()
     {
-        return Arrays.copyOf(syncPoints, syncCount);
+        return syncCount;
+    }
+
+    /** The i-th sync point, oldest first. */
+    int syncPoint(final int i)
+    {
+        return syncPoints[i];
     }
 
     void includeBaseline(final int i, final int firstAllele)
@@ -73,32 +111,39 @@ final class SettledDecisions
     {
         absorbSide(path.calls, calls, false);
         absorbSide(path.baseline, baseline, true);
-        if (path.syncPoints != null)
+        final int n = nodes.size(path.syncPoints);
+        if (n > 0)
         {
-            final int[] newer = IntNode.toArrayOldestFirst(path.syncPoints);
-            for (final int p : newer)
+            if (syncCount + n > syncPoints.length)
             {
-                addSync(p);
+                syncPoints = Arrays.copyOf(syncPoints, Math.max(syncPoints.length * 2, syncCount + n));
             }
-            path.syncPoints = null;
+            // The list is newest first: fill from the end.
+            int k = syncCount + n;
+            for (int x = path.syncPoints; x != ListNodes.NIL; x = nodes.tail(x))
+            {
+                syncPoints[--k] = nodes.value(x);
+            }
+            syncCount += n;
+            path.syncPoints = ListNodes.NIL;
         }
     }
 
     private void absorbSide(final HalfPath half, final byte[] into, final boolean isBaseline)
     {
-        final IncludedNode head = half.included();
-        for (IncludedNode x = head; x != null; x = x.tail())
+        final int head = half.included();
+        for (int x = head; x != ListNodes.NIL; x = nodes.tail(x))
         {
-            into[x.variant()] = INCLUDED;
+            into[nodes.value(x)] = INCLUDED;
         }
-        if (isBaseline && head != null)
+        if (isBaseline && head != ListNodes.NIL)
         {
             anyBaselineIncluded = true;
-            lastBaselineAllele = head.alleleIds()[0];
+            lastBaselineAllele = nodes.orientation(head)[0];
         }
-        for (IntNode x = half.excluded(); x != null; x = x.tail())
+        for (int x = half.excluded(); x != ListNodes.NIL; x = nodes.tail(x))
         {
-            into[x.value()] = EXCLUDED;
+            into[nodes.value(x)] = EXCLUDED;
         }
         half.clearDecisions();
     }

@@ -5,22 +5,47 @@ import io.callscore.vcf.ContigVariants;
 /**
  * One side's variants on a contig as the path search sees them: sorted by (start, end), stably, with their
  * orientations (the ways their alleles can be laid on the haplotypes) worked out once.
+ *
+ * <p>Reused contig after contig ({@link #reset}): the arrays keep their capacity, so only the first
+ * {@link #size()} entries belong to the current contig.
  */
 final class SideVariants
 {
     private static final io.callscore.vcf.simd.ByteKernels KERNELS = io.callscore.vcf.simd.VectorizationProvider.byteKernels();
 
-    private final ContigVariants variants;
-    private final int[] order;
-    private final int[][][] orientations;
+    private ContigVariants variants;
+    private int size;
+    private int[] order = new int[0];
+    private int[][][] orientations = new int[0][][];
     /** Cache of {@link #isPlainSubstitution}: 0 not yet known, 1 yes, 2 no. */
-    private final byte[] plainSubstitution;
+    private byte[] plainSubstitution = new byte[0];
+
+    /** Empty; {@link #reset} gives it a contig's variants. */
+    SideVariants()
+    {
+    }
 
     SideVariants(final ContigVariants variants, final boolean squash)
     {
-        this.variants = variants;
-        final int n = variants.size();
-        this.order = new int[n];
+        reset(variants, squash);
+    }
+
+    /** Becomes the sorted view of {@code variants}. */
+    void reset(final ContigVariants contigVariants, final boolean squash)
+    {
+        this.variants = contigVariants;
+        final int n = contigVariants.size();
+        this.size = n;
+        if (order.length < n)
+        {
+            order = new int[n];
+            plainSubstitution = new byte[n];
+            orientations = new int[n][][];
+        }
+        else
+        {
+            java.util.Arrays.fill(plainSubstitution, 0, n, (byte)0);
+        }
         for (int i = 0; i < n; i++)
         {
             order[i] = i;
@@ -30,22 +55,21 @@ final class SideVariants
         for (int i = 1; i < n; i++)
         {
             final int v = order[i];
-            final int start = variants.start(v);
-            final int end = variants.end(v);
+            final int start = contigVariants.start(v);
+            final int end = contigVariants.end(v);
             int j = i - 1;
-            while (j >= 0 && (variants.start(order[j]) > start
-                || (variants.start(order[j]) == start && variants.end(order[j]) > end)))
+            while (j >= 0 && (contigVariants.start(order[j]) > start
+                || (contigVariants.start(order[j]) == start && contigVariants.end(order[j]) > end)))
             {
                 order[j + 1] = order[j];
                 j--;
             }
             order[j + 1] = v;
         }
-        this.plainSubstitution = new byte[n];
-        this.orientations = new int[n][][];
         for (int i = 0; i < n; i++)
         {
-            orientations[i] = squash ? Orientations.squashed(variants, order[i]) : Orientations.diploid(variants, order[i]);
+            orientations[i] = squash ? Orientations.squashed(contigVariants, order[i])
+                : Orientations.diploid(contigVariants, order[i]);
         }
     }
 
@@ -56,7 +80,7 @@ final class SideVariants
 
     int size()
     {
-        return order.length;
+        return size;
     }
 
     /** Load-order index of the variant at sorted index i. */

@@ -21,7 +21,8 @@ import java.util.concurrent.Future;
  *
  * <p>Contigs are independent, so a single comparison can use several threads (both files loaded at once, contigs
  * evaluated in parallel); results are assembled in reference order, so they do not depend on the thread count.
- * Batch scoring runs one case per thread instead.
+ * Batch scoring runs one case per thread instead, and can pass each thread's {@link ComparisonWorkspace} so that
+ * comparisons reuse their memory.
  */
 public final class VcfComparator
 {
@@ -42,45 +43,69 @@ public final class VcfComparator
     {
         if (threads <= 1)
         {
-            final VariantSet baseline = VariantLoader.load(truth, reference, evalRegions, options.baselineLoad());
-            final VariantSet called = VariantLoader.load(calls, reference, evalRegions, options.callLoad());
-            return compare(baseline, called, reference, options, ContigEvaluator.FAST_PATH, 1);
+            return compare(truth, calls, reference, evalRegions, options, new ComparisonWorkspace());
         }
         try (ExecutorService pool = Executors.newFixedThreadPool(2, daemon()))
         {
             final Future<VariantSet> baseline = pool.submit(
                 () -> VariantLoader.load(truth, reference, evalRegions, options.baselineLoad()));
             final VariantSet called = VariantLoader.load(calls, reference, evalRegions, options.callLoad());
-            return compare(join(baseline), called, reference, options, ContigEvaluator.FAST_PATH, threads);
+            return compare(join(baseline), called, reference, options, ContigEvaluator.FAST_PATH, threads,
+                new ComparisonWorkspace());
         }
+    }
+
+    /**
+     * Loads both VCFs and compares them on the calling thread, reusing {@code workspace}: the result is valid until
+     * the workspace's next comparison.
+     */
+    public static ComparisonResult compare(final Path truth, final Path calls, final ReferenceGenome reference,
+        final RegionSet evalRegions, final CompareOptions options, final ComparisonWorkspace workspace)
+    {
+        final VariantSet baseline = VariantLoader.load(truth, reference, evalRegions, options.baselineLoad());
+        final VariantSet called = VariantLoader.load(calls, reference, evalRegions, options.callLoad());
+        return compare(baseline, called, reference, options, ContigEvaluator.FAST_PATH, 1, workspace);
     }
 
     /** Compares loaded variant sets on the calling thread. Under {@code --ref-overlap} the sets are trimmed in place. */
     public static ComparisonResult compare(final VariantSet baseline, final VariantSet calls,
         final ReferenceGenome reference, final CompareOptions options)
     {
-        return compare(baseline, calls, reference, options, ContigEvaluator.FAST_PATH, 1);
+        return compare(baseline, calls, reference, options, new ComparisonWorkspace());
+    }
+
+    /**
+     * As above, reusing {@code workspace} (one per thread): nothing is allocated per variant, and the result is
+     * valid until the workspace's next comparison.
+     */
+    public static ComparisonResult compare(final VariantSet baseline, final VariantSet calls,
+        final ReferenceGenome reference, final CompareOptions options, final ComparisonWorkspace workspace)
+    {
+        return compare(baseline, calls, reference, options, ContigEvaluator.FAST_PATH, 1, workspace);
     }
 
     /** As above, with the isolated-cluster fast path chosen explicitly (for tests). */
     static ComparisonResult compare(final VariantSet baseline, final VariantSet calls,
         final ReferenceGenome reference, final CompareOptions options, final boolean fastPath)
     {
-        return compare(baseline, calls, reference, options, fastPath, 1);
+        return compare(baseline, calls, reference, options, fastPath, 1, new ComparisonWorkspace());
     }
 
+    /** Single-threaded runs use {@code workspace}'s search state; parallel ones give each contig its own. */
     private static ComparisonResult compare(final VariantSet baseline, final VariantSet calls,
-        final ReferenceGenome reference, final CompareOptions options, final boolean fastPath, final int threads)
+        final ReferenceGenome reference, final CompareOptions options, final boolean fastPath, final int threads,
+        final ComparisonWorkspace workspace)
     {
         final List<String> contigs = contigOrder(baseline, calls, reference);
         final List<ContigOutcome> outcomes = new ArrayList<>(contigs.size());
         final List<List<String>> tooComplexByContig = new ArrayList<>(contigs.size());
         if (threads <= 1 || contigs.size() <= 1)
         {
-            for (final String contig : contigs)
+            for (int i = 0; i < contigs.size(); i++)
             {
                 final List<String> tooComplex = new ArrayList<>();
-                outcomes.add(evaluate(contig, baseline, calls, reference, options, fastPath, tooComplex));
+                outcomes.add(evaluate(contigs.get(i), baseline, calls, reference, options, fastPath, tooComplex,
+                    workspace.search, workspace.columns(i)));
                 tooComplexByContig.add(tooComplex);
             }
         }
@@ -89,12 +114,14 @@ public final class VcfComparator
             try (ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, contigs.size()), daemon()))
             {
                 final List<Future<ContigOutcome>> futures = new ArrayList<>(contigs.size());
-                for (final String contig : contigs)
+                for (int i = 0; i < contigs.size(); i++)
                 {
+                    final String contig = contigs.get(i);
+                    final OutcomeColumns columns = workspace.columns(i);
                     final List<String> tooComplex = new ArrayList<>();
                     tooComplexByContig.add(tooComplex);
-                    futures.add(pool.submit(
-                        () -> evaluate(contig, baseline, calls, reference, options, fastPath, tooComplex)));
+                    futures.add(pool.submit(() -> evaluate(contig, baseline, calls, reference, options, fastPath,
+                        tooComplex, new SearchWorkspace(), columns)));
                 }
                 for (final Future<ContigOutcome> f : futures)
                 {
@@ -115,7 +142,7 @@ public final class VcfComparator
 
     private static ContigOutcome evaluate(final String contig, final VariantSet baseline, final VariantSet calls,
         final ReferenceGenome reference, final CompareOptions options, final boolean fastPath,
-        final List<String> tooComplex)
+        final List<String> tooComplex, final SearchWorkspace search, final OutcomeColumns columns)
     {
         final ContigVariants b = baseline.contig(contig);
         final ContigVariants c = calls.contig(contig);
@@ -130,7 +157,8 @@ public final class VcfComparator
                 RefOverlapTrimmer.trim(c);
             }
         }
-        return ContigEvaluator.evaluate(contig, reference.bases(contig), b, c, options, tooComplex, fastPath);
+        return ContigEvaluator.evaluate(contig, reference.bases(contig), b, c, options, tooComplex, fastPath, search,
+            columns);
     }
 
     /** Contigs with variants on either side, in reference order. */

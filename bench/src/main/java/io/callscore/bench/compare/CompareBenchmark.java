@@ -2,6 +2,7 @@ package io.callscore.bench.compare;
 
 import io.callscore.compare.CompareOptions;
 import io.callscore.compare.ComparisonResult;
+import io.callscore.compare.ComparisonWorkspace;
 import io.callscore.compare.VcfComparator;
 import io.callscore.engine.synthetic.SyntheticCallSets;
 import io.callscore.vcf.LoadOptions;
@@ -27,9 +28,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Reading and comparing one window: {@code parse} loads the calls VCF (bytes per op in the docs give MB/s),
- * {@code compare} compares loaded sets (variants per op give variants/s), {@code loadAndCompare} does both as the
- * scorer does. {@code variants} is the truth size: 3,000 is a 2 Mb window, 100,000 the whole-pair figure (use the
- * 20 Mb reference for that). Allocation per op: run with {@code -prof gc}.
+ * {@code compare} compares loaded sets (variants per op give variants/s) reusing one {@link ComparisonWorkspace} as a
+ * batch worker does, {@code compareFresh} the same with fresh result columns and search pools per comparison (the
+ * plain API), {@code loadAndCompare} does both as the scorer does. {@code variants} is the truth size: 3,000 is a
+ * 2 Mb window, 100,000 the whole-pair figure (use the 20 Mb reference for that). Allocation per op: run with
+ * {@code -prof gc}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -47,6 +50,7 @@ public class CompareBenchmark
     private VariantSet truth;
     private VariantSet calls;
     private final CompareOptions options = CompareOptions.defaults();
+    private final ComparisonWorkspace workspace = new ComparisonWorkspace();
 
     @Setup(Level.Trial)
     public void setUp() throws Exception
@@ -71,6 +75,12 @@ public class CompareBenchmark
 
     @Benchmark
     public ComparisonResult compare()
+    {
+        return VcfComparator.compare(truth, calls, reference, options, workspace);
+    }
+
+    @Benchmark
+    public ComparisonResult compareFresh()
     {
         return VcfComparator.compare(truth, calls, reference, options);
     }
