@@ -6,6 +6,7 @@ import htsjdk.samtools.SAMSequenceRecord;
 import htsjdk.samtools.SamReader;
 import io.callscore.engine.pool.bam.BamRecord;
 import io.callscore.engine.pool.bam.BamRegionReader;
+import io.callscore.engine.pool.bam.BgzfBlockCache;
 import io.callscore.engine.pool.bam.BgzfCompression;
 import io.callscore.engine.pool.bam.BgzfRecordWriter;
 
@@ -46,12 +47,18 @@ final class BamWindowBuilder
     private static final int DEPTH_CHUNKS = 40;
     private static final int DEPTH_CHUNK = 5_000;
     private static final int REORDER_LAG = 256;
+    private static final int CACHED_BLOCKS = 1024;
     private static final int FLAG_SKIPPED = 0x100 | 0x800;
     private static final int FLAG_NOT_COUNTED = 0x4 | 0x100 | 0x200 | 0x400 | 0x800;
 
     private final SamReader reader;
     private final PoolBuildOptions options;
     private final SecureRandom secure;
+    /**
+     * The source blocks inflated for the depth estimate and the edited sites, kept for the streaming pass (one
+     * window's worth: at most {@value #CACHED_BLOCKS} blocks of up to 64 KiB).
+     */
+    private final BgzfBlockCache blocks = new BgzfBlockCache(CACHED_BLOCKS);
 
     BamWindowBuilder(final SamReader reader, final PoolBuildOptions options, final SecureRandom secure)
     {
@@ -104,7 +111,8 @@ final class BamWindowBuilder
             {
                 bases += slice.base(p) == 'N' ? 0 : 1;
             }
-            try (BamRegionReader in = new BamRegionReader(reader, options.bam(), w.contig(), cs, ce))
+            try (BamRegionReader in = new BamRegionReader(reader, options.bam(), w.contig(), cs, ce, blocks,
+                true))
             {
                 while (in.next(r))
                 {
@@ -127,7 +135,8 @@ final class BamWindowBuilder
     {
         final int[] count = new int[fraction.length];
         final BamRecord r = new BamRecord();
-        try (BamRegionReader in = new BamRegionReader(reader, options.bam(), w.contig(), v.pos(), v.end()))
+        try (BamRegionReader in = new BamRegionReader(reader, options.bam(), w.contig(), v.pos(), v.end(), blocks,
+            true))
         {
             while (in.next(r))
             {
@@ -168,7 +177,7 @@ final class BamWindowBuilder
             final boolean revert = reverted.contains(v);
             final int reach = Math.max(v.ref().length(), v.alts()[0].length()) + 1000;
             try (BamRegionReader in = new BamRegionReader(reader, options.bam(), w.contig(), v.pos() - 1,
-                v.pos() + (revert ? reach : 1) + v.ref().length()))
+                v.pos() + (revert ? reach : 1) + v.ref().length(), blocks, true))
             {
                 while (in.next(r))
                 {
@@ -197,7 +206,8 @@ final class BamWindowBuilder
                         e = new EditedRead(a, r.pos(), r.pos() + r.referenceLength(), (flags & 0x10) != 0);
                         reads.put(key, e);
                     }
-                    final boolean did = revert ? ReadEditor.revert(e.read, slice, v) : ReadEditor.putAlt(e.read, slice, v);
+                    final boolean did = revert ? ReadEditor.revert(e.read, slice, v)
+                        : ReadEditor.putAlt(e.read, slice, v);
                     if (did)
                     {
                         changed.put(key, e);
@@ -257,7 +267,8 @@ final class BamWindowBuilder
                     BgzfCompression.deflaters());
             }
             long order = 0;
-            try (BamRegionReader in = new BamRegionReader(reader, options.bam(), w.contig(), w.start(), w.end()))
+            try (BamRegionReader in = new BamRegionReader(reader, options.bam(), w.contig(), w.start(), w.end(),
+                blocks, false))
             {
                 while (in.next(r))
                 {
@@ -271,8 +282,7 @@ final class BamWindowBuilder
                     {
                         continue;
                     }
-                    final FragmentEdit edit = !editedNames.contains(h) ? null : fragments.get(new String(r.buffer(), r.nameOffset(), r.nameLength() - 1,
-                            StandardCharsets.ISO_8859_1));
+                    final FragmentEdit edit = !editedNames.contains(h) ? null : fragments.get(r.name());
                     final PendingRecord p = free.isEmpty() ? new PendingRecord() : free.poll();
                     if (!encoder.encode(r, edit, p))
                     {

@@ -3,7 +3,6 @@ package io.callscore.engine.pool.bam;
 import htsjdk.samtools.BAMFileSpan;
 import htsjdk.samtools.BAMIndex;
 import htsjdk.samtools.SamReader;
-import htsjdk.samtools.util.BlockCompressedInputStream;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -22,7 +21,7 @@ public final class BamRegionReader implements Closeable
     private final int refId;
     private final int start0;
     private final int end0;
-    private final BlockCompressedInputStream in;
+    private final BgzfBlockReader in;
     private byte[] buffer = new byte[1024];
     private boolean done;
 
@@ -36,6 +35,16 @@ public final class BamRegionReader implements Closeable
     public BamRegionReader(final SamReader reader, final Path bam, final String contig, final int start0,
         final int end0) throws IOException
     {
+        this(reader, bam, contig, start0, end0, null, false);
+    }
+
+    /**
+     * As above, reading blocks through {@code cache} (may be null): with {@code keep}, the blocks this reader
+     * inflates stay in the cache for the next reader of the window.
+     */
+    public BamRegionReader(final SamReader reader, final Path bam, final String contig, final int start0,
+        final int end0, final BgzfBlockCache cache, final boolean keep) throws IOException
+    {
         this.bam = bam;
         this.refId = reader.getFileHeader().getSequenceIndex(contig);
         this.start0 = start0;
@@ -46,7 +55,7 @@ public final class BamRegionReader implements Closeable
         }
         final BAMIndex index = (BAMIndex)reader.indexing().getIndex();
         final BAMFileSpan span = index.getSpanOverlapping(refId, start0 + 1, end0);
-        this.in = new BlockCompressedInputStream(bam.toFile(), BgzfCompression.inflaters());
+        this.in = new BgzfBlockReader(bam, cache, keep);
         if (span == null || span.isEmpty())
         {
             done = true;
@@ -76,7 +85,7 @@ public final class BamRegionReader implements Closeable
             if (ref != refId || pos >= end0)
             {
                 // Sorted: records of a later contig, unplaced reads (-1, at the end) or past the region end.
-                if (ref == refId || ref > refId || ref < 0)
+                if (ref >= refId || ref < 0)
                 {
                     done = true;
                     return false;
