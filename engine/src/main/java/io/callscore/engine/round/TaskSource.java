@@ -57,6 +57,13 @@ public final class TaskSource implements AutoCloseable
     /** Stratum and source window of each task seen, read once: truth and metadata never change. */
     private final Map<UUID, Facts> facts = new HashMap<>();
 
+    /**
+     * Source windows each hotkey has been given a task of: read from the claim map when the pool is opened (so it
+     * survives restarts), then kept up to date by {@link #claim}. The coverages of one window share their reads
+     * (lower coverages are subsets), so a miner that was given one could recognise another and reuse its answer.
+     */
+    private final Map<String, java.util.Set<String>> windowsSeen = new java.util.HashMap<>();
+
     /** What sampling needs to know about a task. */
     private record Facts(String stratum, String window)
     {
@@ -72,12 +79,22 @@ public final class TaskSource implements AutoCloseable
         this.validatorLock = validatorLock;
         try
         {
+            final Map<UUID, String> given = new java.util.HashMap<>();
             pool.claims().forEach(claim ->
             {
                 if (claim.state() == ClaimState.AVAILABLE)
                 {
                     available.add(claim.taskId());
                 }
+                else if (claim.hotkey() != null && !claim.hotkey().isEmpty())
+                {
+                    given.put(claim.taskId(), claim.hotkey());
+                }
+            });
+            given.forEach((id, hotkey) ->
+            {
+                windowsSeen.computeIfAbsent(hotkey, h -> new java.util.HashSet<>()).add(facts(id).window());
+                facts.remove(id);
             });
         }
         catch (final RuntimeException e)
@@ -262,10 +279,23 @@ public final class TaskSource implements AutoCloseable
     /** Atomically claims a task for a miner; false when someone else has it. */
     public synchronized boolean claim(final UUID id, final String hotkey, final long nowMs, final long deadlineMs)
     {
+        final String window = facts(id).window();
         // Claimed now, or by someone else before: either way it is no longer ours to hand out.
         available.remove(id);
         facts.remove(id);
-        return pool.claims().tryClaim(id, hotkey, nowMs, deadlineMs);
+        final boolean claimed = pool.claims().tryClaim(id, hotkey, nowMs, deadlineMs);
+        if (claimed)
+        {
+            windowsSeen.computeIfAbsent(hotkey, h -> new java.util.HashSet<>()).add(window);
+        }
+        return claimed;
+    }
+
+    /** Whether {@code hotkey} was ever given a task of the source window of task {@code id}. */
+    public synchronized boolean windowSeenBy(final String hotkey, final UUID id)
+    {
+        final java.util.Set<String> seen = windowsSeen.get(hotkey);
+        return seen != null && seen.contains(facts(id).window());
     }
 
     public ScoreOutcome markScored(final UUID id, final String hotkey, final long nowMs)

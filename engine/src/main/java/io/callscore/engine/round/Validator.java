@@ -272,22 +272,44 @@ public final class Validator implements AutoCloseable
         return some;
     }
 
-    /** Each miner claims its own task; a task someone else claimed meanwhile is skipped. */
+    /**
+     * Each miner claims its own task; a task someone else claimed meanwhile is skipped. A miner gets a task of a
+     * source window it was never given before when the sample has one: the coverages of a window share their
+     * reads, so a miner could recognise a window it called in an earlier round and reuse that answer. Only when
+     * every remaining task is of a window it has seen does it get one of those (the pool needs new windows then;
+     * the round log says how often that happened).
+     */
     private List<Assignment> claim(final List<MinerEntry> queried, final List<UUID> sampled, final long nowMs)
     {
         final List<Assignment> out = new ArrayList<>();
-        int next = 0;
+        final boolean[] used = new boolean[sampled.size()];
+        int reused = 0;
         for (final MinerEntry m : queried)
         {
-            while (next < sampled.size())
+            boolean got = false;
+            for (int pass = 0; pass < 2 && !got; pass++)
             {
-                final UUID id = sampled.get(next++);
-                if (tasks.claim(id, m.hotkey(), nowMs, nowMs + settings.claimDeadlineMs()))
+                for (int i = 0; i < sampled.size() && !got; i++)
                 {
-                    out.add(new Assignment(m, tasks.load(id, settings.refBuild())));
-                    break;
+                    final UUID id = sampled.get(i);
+                    if (used[i] || (pass == 0 && tasks.windowSeenBy(m.hotkey(), id)))
+                    {
+                        continue;
+                    }
+                    used[i] = true;
+                    if (tasks.claim(id, m.hotkey(), nowMs, nowMs + settings.claimDeadlineMs()))
+                    {
+                        out.add(new Assignment(m, tasks.load(id, settings.refBuild())));
+                        got = true;
+                        reused += pass;
+                    }
                 }
             }
+        }
+        if (reused > 0)
+        {
+            log.printf("round: %d miner%s given a task of a window they had seen (no unseen window was left in the"
+                + " sample; build more windows)%n", reused, reused == 1 ? " was" : "s were");
         }
         return out;
     }

@@ -51,4 +51,34 @@ class TaskSourceTest
             assertEquals(6, later.size());
         }
     }
+
+    @Test
+    void shouldRememberWhichWindowsEachHotkeyWasGivenAcrossReopening() throws Exception
+    {
+        // 4 tasks: 2 source windows with 2 coverages each (consecutive tasks share a window).
+        final Path pool = RoundFixture.buildPool(dir.resolve("pool"), 4, 9, 2);
+        final List<UUID> all;
+        try (TaskSource tasks = TaskSource.open(pool))
+        {
+            all = tasks.sample(4, new SplittableRandom(2), 1, 0);
+        }
+        try (TaskSource tasks = TaskSource.open(pool))
+        {
+            final UUID given = all.getFirst();
+            assertTrue(tasks.claim(given, "hotkeyA", 0, 1_000));
+        }
+        try (TaskSource tasks = TaskSource.open(pool))
+        {
+            final String window = tasks.load(all.getFirst(), "GRCh38").metadata().region();
+            int twins = 0;
+            for (final UUID id : tasks.sample(4, new SplittableRandom(3), 2, 0))
+            {
+                final boolean sameWindow = tasks.load(id, "GRCh38").metadata().region().equals(window);
+                assertEquals(sameWindow, tasks.windowSeenBy("hotkeyA", id), id.toString());
+                assertTrue(!tasks.windowSeenBy("hotkeyB", id));
+                twins += sameWindow ? 1 : 0;
+            }
+            assertEquals(1, twins, "the other coverage of the given window is still available");
+        }
+    }
 }

@@ -39,6 +39,47 @@ class ValidatorTest
     private final ObjectMapper json = new ObjectMapper();
 
     @Test
+    void shouldGiveEachMinerWindowsItHasNotSeenWhileTheSampleHoldsSomeEvenAfterARestart() throws Exception
+    {
+        // 10 source windows with 2 coverages each; every round samples one task of each of 10 windows. No
+        // look-back, so the sample does not already steer miners away from recent windows: only the claim can.
+        final Path pool = buildPool(dir.resolve("pool"), 20, 11, 2);
+        final Path state = dir.resolve("state");
+        final List<MinerEntry> miners = List.of(RoundFixture.honest(0, RoundFixture.hotkey(0)),
+            RoundFixture.honest(1, RoundFixture.hotkey(1)));
+        final RoundSettings d = RoundSettings.defaults().withSeed(5).withSizes(10, 2);
+        final RoundSettings settings = new RoundSettings(d.tasksPerRound(), d.minersPerRound(), d.alpha(), d.boost(),
+            d.maxWeight(), d.snpWeight(), d.queryThreads(), d.scoreThreads(), 0, d.claimDeadlineMs(), d.seed(),
+            d.submitCommand(), d.keyFile(), d.refBuild(), d.maxVcfTextBytes());
+        final java.util.Map<String, List<String>> windows = new java.util.HashMap<>();
+        for (int run = 0; run < 2; run++)
+        {
+            // The second run is a restarted validator: what each miner saw comes back from the claim map.
+            try (TaskSource tasks = TaskSource.open(pool);
+                 MinerStateFile minerState = run == 0 ? MinerStateFile.create(state, 16, 64)
+                     : MinerStateFile.open(state);
+                 Validator v = new Validator(tasks, minerState, state, miners, settings,
+                     new PrintStream(new ByteArrayOutputStream()), Clock.systemUTC()))
+            {
+                for (int r = 0; r < 3; r++)
+                {
+                    for (final Validator.Result result : v.runRound().results())
+                    {
+                        windows.computeIfAbsent(result.miner().hotkey(), h -> new ArrayList<>())
+                            .add(tasks.load(result.taskId(), "GRCh38").metadata().region());
+                    }
+                }
+            }
+        }
+        assertEquals(2, windows.size());
+        for (final List<String> seen : windows.values())
+        {
+            assertEquals(6, seen.size());
+            assertEquals(6, new HashSet<>(seen).size(), "a miner was given a window it had seen: " + seen);
+        }
+    }
+
+    @Test
     void shouldScoreHonestMinersAndDefeatEveryAdversaryAcrossRoundsAndARestart() throws Exception
     {
         final Path pool = buildPool(dir.resolve("pool"), 30, 7);
