@@ -163,9 +163,9 @@ public final class PoolBuildCommand implements Callable<Integer>
         final FilePoolSink sink = FilePoolSink.open(out);
         final PoolBuilder.Summary s = new PoolBuilder(options, sink, System.err).run();
         final int stored = PoolStoreImport.run(out, sink, maxTasks, quiet ? null : System.err);
-        spec.commandLine().getOut().printf("%s: %d windows planned, %d built, %d already built, %d tasks added to %s"
-            + " (%d new in its store)%n", genome, s.windowsPlanned(), s.windowsBuilt(), s.windowsSkipped(),
-            s.tasksAdded(), out, stored);
+        spec.commandLine().getOut().printf("%s: %d window%s planned, %d built, %d already built, %d task%s added to %s"
+            + " (%d new in its store)%n", genome, s.windowsPlanned(), s.windowsPlanned() == 1 ? "" : "s",
+            s.windowsBuilt(), s.windowsSkipped(), s.tasksAdded(), s.tasksAdded() == 1 ? "" : "s", out, stored);
         return CallscoreCommand.EXIT_OK;
     }
 }

@@ -69,7 +69,7 @@ class PoolBuildCommandTest
             "G1", "--out", pool.toString(), "--windows", "1", "--window-size", "8000", "--coverages", "12,4",
             "--snvs", "3", "--indels", "1", "--quiet");
         assertEquals(0, rc, err.toString());
-        assertTrue(out.toString().startsWith("G1: 1 windows planned, 1 built, 0 already built, 2 tasks added"),
+        assertTrue(out.toString().startsWith("G1: 1 window planned, 1 built, 0 already built, 2 tasks added"),
             out.toString());
         final List<String> manifest = Files.readAllLines(pool.resolve("manifest.jsonl"));
         assertEquals(2, manifest.size());
