@@ -29,12 +29,11 @@ public final class BgzfRecordWriter implements AutoCloseable
 {
     private static final int FIXED_LENGTH = 32;
     private static final int FLAG_UNMAPPED = 0x4;
-    /** Bit i set when CIGAR operation i consumes reference (M, D, N, =, X). */
-    private static final int REFERENCE_OPS = 1 | 1 << 2 | 1 << 3 | 1 << 7 | 1 << 8;
 
     private final Path bam;
     private final BlockCompressedOutputStream out;
     private final BaiIndexBuilder index;
+    private final BamRecord view = new BamRecord();
     private boolean closed;
 
     /**
@@ -83,36 +82,21 @@ public final class BgzfRecordWriter implements AutoCloseable
      */
     public void write(final byte[] buf, final int off, final int len) throws IOException
     {
-        if (len < 4 + FIXED_LENGTH || intAt(buf, off) != len - 4)
+        if (len < 4 + FIXED_LENGTH || BamRecord.intAt(buf, off) != len - 4)
         {
             throw new IllegalArgumentException("record of " + len + " bytes does not match its block_size");
         }
-        final int refId = intAt(buf, off + 4);
-        final int pos = intAt(buf, off + 8);
-        final int nameLength = buf[off + 12] & 0xFF;
-        final int cigarOps = shortAt(buf, off + 16);
-        final int flag = shortAt(buf, off + 18);
-        final boolean unmapped = (flag & FLAG_UNMAPPED) != 0;
-        int span = 0;
-        if (!unmapped)
+        final BamRecord r = view.wrap(buf, off);
+        final boolean unmapped = (r.flag() & FLAG_UNMAPPED) != 0;
+        if (!unmapped && r.cigarOffset() + 4 * r.cigarOps() > off + len)
         {
-            final int cigar = off + 4 + FIXED_LENGTH + nameLength;
-            if (cigar + 4 * cigarOps > off + len)
-            {
-                throw new IllegalArgumentException("record's CIGAR runs past its end");
-            }
-            for (int i = 0; i < cigarOps; i++)
-            {
-                final int op = intAt(buf, cigar + 4 * i);
-                if ((REFERENCE_OPS >>> (op & 0xF) & 1) != 0)
-                {
-                    span += op >>> 4;
-                }
-            }
+            throw new IllegalArgumentException("record's CIGAR runs past its end");
         }
+        final int pos = r.pos();
+        final int span = unmapped ? 0 : r.referenceLength();
         final long vStart = out.getFilePointer();
         out.write(buf, off, len);
-        index.add(refId, pos, pos + Math.max(span, 1), unmapped, vStart, out.getFilePointer());
+        index.add(r.refId(), pos, pos + Math.max(span, 1), unmapped, vStart, out.getFilePointer());
     }
 
     /** Flushes the last block, writes the BGZF end-of-file block and the index. */
@@ -128,15 +112,5 @@ public final class BgzfRecordWriter implements AutoCloseable
         index.endOfRecords(out.getFilePointer());
         out.close();
         index.write(bam.resolveSibling(bam.getFileName() + ".bai"));
-    }
-
-    private static int intAt(final byte[] b, final int i)
-    {
-        return b[i] & 0xFF | (b[i + 1] & 0xFF) << 8 | (b[i + 2] & 0xFF) << 16 | (b[i + 3] & 0xFF) << 24;
-    }
-
-    private static int shortAt(final byte[] b, final int i)
-    {
-        return b[i] & 0xFF | (b[i + 1] & 0xFF) << 8;
     }
 }
