@@ -128,6 +128,7 @@ public final class Validator implements AutoCloseable
         restoreFromJournal();
         this.certificates = settings.keyFile() == null ? null
             : new CertificateIssuer(ValidatorKey.load(settings.keyFile()), "callscore " + version(), clock);
+        reissueCertificates(journal.last());
         this.queryPool = Executors.newFixedThreadPool(Math.max(1, settings.queryThreads()), daemon("query"));
         this.scorePool = Executors.newFixedThreadPool(Math.max(1, settings.scoreThreads()), daemon("score"));
     }
@@ -524,6 +525,59 @@ public final class Validator implements AutoCloseable
         catch (final InterruptedException e)
         {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Writes the certificates of the last committed round that a crash kept from being written (they come after
+     * the commit). The round's answers are still in its work folder, which is only cleaned after the certificates:
+     * each one without a certificate is scored again, as it was (same truth, same file), and certified.
+     */
+    private void reissueCertificates(final JsonNode record)
+    {
+        if (certificates == null || record == null)
+        {
+            return;
+        }
+        final CertificateStore store = CertificateStore.inState(stateDir);
+        final long round = record.path("round").asLong();
+        int reissued = 0;
+        for (final JsonNode r : record.path("results"))
+        {
+            final String taskId = r.path("task_id").asText();
+            final String hotkey = r.path("hotkey").asText();
+            if (!"ok".equals(r.path("status").asText()) || r.hasNonNull("duplicate_of")
+                || store.find(taskId, hotkey).isPresent())
+            {
+                continue;
+            }
+            final Path vcf = workDir(round).resolve("uid-" + r.path("uid").asInt()).resolve("calls.vcf");
+            try
+            {
+                if (!Files.isRegularFile(vcf))
+                {
+                    throw new IOException("its answer " + vcf + " is gone");
+                }
+                final TaskSource.Task task = tasks.load(UUID.fromString(taskId), settings.refBuild());
+                final TaskScore score = scorer.score(task.truth(), hotkey,
+                    MinerResponse.ok(vcf, r.path("elapsed_ms").asLong(), r.path("bytes").asLong()));
+                if (score.compared())
+                {
+                    store.write(certificates.issue(taskId, ScoreCertificate.Mode.BENCHMARK, hotkey,
+                        Sha256.ofFile(vcf), score.result()));
+                    reissued++;
+                }
+            }
+            catch (final IOException | RuntimeException e)
+            {
+                log.println("certificate for task " + taskId + " of round " + round + " not re-issued: "
+                    + e.getMessage());
+            }
+        }
+        if (reissued > 0)
+        {
+            log.printf("round %d: %d certificate%s the last run did not write, issued now%n", round, reissued,
+                reissued == 1 ? "" : "s");
         }
     }
 

@@ -39,6 +39,55 @@ class ValidatorTest
     private final ObjectMapper json = new ObjectMapper();
 
     @Test
+    void shouldIssueOnRestartTheCertificatesACrashAfterTheCommitKeptFromBeingWritten() throws Exception
+    {
+        final Path pool = buildPool(dir.resolve("pool"), 6, 13);
+        final Path state = dir.resolve("state");
+        final Path key = dir.resolve("validator.key");
+        io.callscore.engine.cert.ValidatorKey.init(key);
+        final List<MinerEntry> miners = List.of(RoundFixture.honest(0, RoundFixture.hotkey(0)),
+            RoundFixture.honest(1, RoundFixture.hotkey(1)));
+        final RoundSettings settings = RoundSettings.defaults().withSeed(3).withKeyFile(key);
+        final io.callscore.engine.cert.CertificateStore store = io.callscore.engine.cert.CertificateStore.inState(state);
+        final List<Validator.Result> results;
+        try (TaskSource tasks = TaskSource.open(pool);
+             MinerStateFile minerState = MinerStateFile.create(state, 16, 64);
+             Validator v = new Validator(tasks, minerState, state, miners, settings,
+                 new PrintStream(new ByteArrayOutputStream()), Clock.systemUTC()))
+        {
+            results = v.runRound().results();
+        }
+        assertEquals(2, results.size());
+        final List<io.callscore.engine.cert.ScoreCertificate> written = new ArrayList<>();
+        for (final Validator.Result r : results)
+        {
+            final var c = store.find(r.taskId().toString(), r.miner().hotkey()).orElseThrow();
+            written.add(c);
+            // As if the process had died between the commit and the certificates.
+            Files.delete(store.pathOf(r.taskId().toString(), r.miner().hotkey()));
+        }
+        final ByteArrayOutputStream log = new ByteArrayOutputStream();
+        try (TaskSource tasks = TaskSource.open(pool);
+             MinerStateFile minerState = MinerStateFile.open(state);
+             Validator v = new Validator(tasks, minerState, state, miners, settings,
+                 new PrintStream(log, true, StandardCharsets.UTF_8), Clock.systemUTC()))
+        {
+            assertTrue(log.toString(StandardCharsets.UTF_8).contains("round 1: 2 certificates the last run did not"
+                + " write, issued now"), log.toString(StandardCharsets.UTF_8));
+        }
+        final io.callscore.engine.cert.CertificateVerifier verifier =
+            io.callscore.engine.cert.CertificateVerifier.trustingKeyId(written.getFirst().validatorKeyId());
+        for (final io.callscore.engine.cert.ScoreCertificate before : written)
+        {
+            final var again = store.find(before.taskId(), before.minerHotkey()).orElseThrow();
+            assertTrue(verifier.verify(again).valid(), verifier.verify(again).problem());
+            assertEquals(before.metrics(), again.metrics());
+            assertEquals(before.score(), again.score());
+            assertEquals(before.vcfSha256(), again.vcfSha256());
+        }
+    }
+
+    @Test
     void shouldGiveEachMinerWindowsItHasNotSeenWhileTheSampleHoldsSomeEvenAfterARestart() throws Exception
     {
         // 10 source windows with 2 coverages each; every round samples one task of each of 10 windows. No
