@@ -1,5 +1,6 @@
 package io.callscore.cli;
 
+import io.callscore.engine.round.TaskSource;
 import io.callscore.store.ClaimCounts;
 import io.callscore.store.Pool;
 import io.callscore.store.PoolExport;
@@ -24,7 +25,7 @@ import java.util.concurrent.Callable;
 @Command(name = "pool", mixinStandardHelpOptions = true,
     description = "Inspect, import into and export a task pool directory.",
     subcommands = {PoolBuildCommand.class, PoolCommand.Status.class, PoolCommand.ImportTruth.class,
-        PoolCommand.Export.class})
+        PoolCommand.Export.class, PoolCommand.Recover.class})
 public final class PoolCommand extends CommandGroup
 {
     /** {@code callscore pool status}: tasks per state and sizes. */
@@ -73,6 +74,35 @@ public final class PoolCommand extends CommandGroup
     }
 
     /** {@code callscore pool import-truth}: tasks built elsewhere (a VCF and BED per task). */
+    @Command(name = "recover", mixinStandardHelpOptions = true,
+        description = {"Release claim-map locks that a killed process left held.",
+            "A validator does this itself when it starts; use it before 'pool status' or 'pool export' if one of"
+                + " them hangs after a crash. Refuses while a validator runs on the pool."})
+    public static final class Recover implements Callable<Integer>
+    {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--pool", required = true, paramLabel = "DIR", description = "The pool directory.")
+        Path pool;
+
+        @Override
+        public Integer call() throws Exception
+        {
+            return CommandErrors.run(spec, () ->
+            {
+                // The validator's own start: the one-validator lock first, then the claim map's locks reset.
+                try (TaskSource tasks = TaskSource.openForValidator(pool))
+                {
+                    spec.commandLine().getOut().printf("%s: claim-map locks released; %d tasks available%n",
+                        pool, tasks.availableCount());
+                }
+                spec.commandLine().getOut().flush();
+                return 0;
+            });
+        }
+    }
+
     @Command(name = "import-truth", mixinStandardHelpOptions = true,
         description = {"Import tasks built elsewhere: a JSON-lines manifest with, per task, task_id, truth_vcf,",
             "truth_bed (optional), sample (optional), genome, coverage, region, difficulty, input_type and",

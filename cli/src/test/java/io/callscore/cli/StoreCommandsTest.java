@@ -106,6 +106,28 @@ class StoreCommandsTest
     }
 
     @Test
+    void shouldRecoverTheClaimMapAndRefuseWhileAValidatorHoldsThePool() throws Exception
+    {
+        assertEquals(0, importTasks(), err.toString());
+        out.getBuffer().setLength(0);
+        final Path pool = dir.resolve("pool");
+        assertEquals(0, run(new PoolCommand(), "recover", "--pool", pool.toString()), err.toString());
+        assertEquals(pool + ": claim-map locks released; 2 tasks available\n", out.toString());
+        // A validator holds the pool: recovering its locks under it would be unsafe.
+        try (io.callscore.engine.round.TaskSource held = io.callscore.engine.round.TaskSource.openForValidator(pool))
+        {
+            err.getBuffer().setLength(0);
+            assertEquals(2, run(new PoolCommand(), "recover", "--pool", pool.toString()));
+            assertTrue(err.toString().startsWith("callscore: error: "), err.toString());
+            assertTrue(err.toString().contains("validator"), err.toString());
+            assertEquals(1, err.toString().lines().count(), err.toString());
+        }
+        err.getBuffer().setLength(0);
+        assertEquals(2, run(new PoolCommand(), "recover", "--pool", dir.resolve("nowhere").toString()));
+        assertTrue(err.toString().contains("not a callscore pool"), err.toString());
+    }
+
+    @Test
     void shouldExitWithTwoAndOneLineWhenThePoolIsMissingOrTheManifestBad() throws Exception
     {
         assertEquals(2, run(new PoolCommand(), "status", "--pool", dir.resolve("nowhere").toString()));
