@@ -54,17 +54,24 @@ final class KeyedHash
         long v1 = 0x646f72616e646f6dL ^ k1;
         long v2 = 0x6c7967656e657261L ^ k0;
         long v3 = 0x7465646279746573L ^ k1;
-        final int len = length;
-        final int whole = len & ~7;
-        for (int i = 0; i < whole; i += 8)
+        final int whole = length & ~7;
+        // Whole 8-byte words, then the last word (the tail bytes and the length), each compressed with 2 rounds;
+        // then one finalisation step of 4 rounds. One round body serves all of them.
+        final int words = whole / 8 + 1;
+        for (int w = 0; w <= words; w++)
         {
-            long m = 0;
-            for (int j = 7; j >= 0; j--)
+            final boolean finish = w == words;
+            final long m = finish ? 0
+                : w < words - 1 ? word(name, offset + 8 * w) : lastWord(name, offset, whole, length);
+            if (finish)
             {
-                m = (m << 8) | (name[offset + i + j] & 0xFF);
+                v2 ^= 0xff;
             }
-            v3 ^= m;
-            for (int r = 0; r < 2; r++)
+            else
+            {
+                v3 ^= m;
+            }
+            for (int r = finish ? 4 : 2; r > 0; r--)
             {
                 v0 += v1;
                 v1 = Long.rotateLeft(v1, 13);
@@ -83,49 +90,29 @@ final class KeyedHash
             }
             v0 ^= m;
         }
-        long last = ((long)len & 0xFF) << 56;
-        for (int j = len - 1; j >= whole; j--)
-        {
-            last |= (long)(name[offset + j] & 0xFF) << (8 * (j - whole));
-        }
-        v3 ^= last;
-        for (int r = 0; r < 2; r++)
-        {
-            v0 += v1;
-            v1 = Long.rotateLeft(v1, 13);
-            v1 ^= v0;
-            v0 = Long.rotateLeft(v0, 32);
-            v2 += v3;
-            v3 = Long.rotateLeft(v3, 16);
-            v3 ^= v2;
-            v0 += v3;
-            v3 = Long.rotateLeft(v3, 21);
-            v3 ^= v0;
-            v2 += v1;
-            v1 = Long.rotateLeft(v1, 17);
-            v1 ^= v2;
-            v2 = Long.rotateLeft(v2, 32);
-        }
-        v0 ^= last;
-        v2 ^= 0xff;
-        for (int r = 0; r < 4; r++)
-        {
-            v0 += v1;
-            v1 = Long.rotateLeft(v1, 13);
-            v1 ^= v0;
-            v0 = Long.rotateLeft(v0, 32);
-            v2 += v3;
-            v3 = Long.rotateLeft(v3, 16);
-            v3 ^= v2;
-            v0 += v3;
-            v3 = Long.rotateLeft(v3, 21);
-            v3 ^= v0;
-            v2 += v1;
-            v1 = Long.rotateLeft(v1, 17);
-            v1 ^= v2;
-            v2 = Long.rotateLeft(v2, 32);
-        }
         return v0 ^ v1 ^ v2 ^ v3;
+    }
+
+    /** The little-endian word of 8 bytes at {@code at}. */
+    private static long word(final byte[] b, final int at)
+    {
+        long m = 0;
+        for (int j = 7; j >= 0; j--)
+        {
+            m = (m << 8) | (b[at + j] & 0xFF);
+        }
+        return m;
+    }
+
+    /** SipHash's last word: the bytes past the whole words, with the length's low byte on top. */
+    private static long lastWord(final byte[] b, final int offset, final int whole, final int length)
+    {
+        long last = ((long)length & 0xFF) << 56;
+        for (int j = length - 1; j >= whole; j--)
+        {
+            last |= (long)(b[offset + j] & 0xFF) << (8 * (j - whole));
+        }
+        return last;
     }
 
     /** A uniform number in [0, 1) from a name. */
