@@ -27,19 +27,6 @@ final class SliceReadEncoder
     private static final int FLAG_UNMAPPED = 0x4;
     private static final int FLAG_MATE_UNMAPPED = 0x8;
     private static final int FLAG_MATE_REVERSE = 0x20;
-    private static final byte[] NIBBLE = new byte[256];
-
-    static
-    {
-        final String letters = BamRecord.LETTERS;
-        java.util.Arrays.fill(NIBBLE, (byte)15);
-        for (int code = 0; code < letters.length(); code++)
-        {
-            NIBBLE[letters.charAt(code)] = (byte)code;
-            NIBBLE[Character.toLowerCase(letters.charAt(code))] = (byte)code;
-        }
-    }
-
     private final ReferenceSlice slice;
     private final int sourceRefId;
     private final PackedReference packed;
@@ -242,10 +229,17 @@ final class SliceReadEncoder
     {
         for (int i = 0; i < bases.length; i += 2)
         {
-            final int hi = NIBBLE[bases[i] & 0xFF];
-            final int lo = i + 1 < bases.length ? NIBBLE[bases[i + 1] & 0xFF] : 0;
+            final int hi = nibble(bases[i]);
+            final int lo = i + 1 < bases.length ? nibble(bases[i + 1]) : 0;
             b[at + i / 2] = (byte)(hi << 4 | lo);
         }
         return at + (bases.length + 1) / 2;
+    }
+
+    /** A read base's 4-bit code; a byte that is no base letter is stored as N, as htsjdk stores it. */
+    private static int nibble(final byte base)
+    {
+        final int code = BamRecord.code(base);
+        return code < 0 ? 15 : code;
     }
 }

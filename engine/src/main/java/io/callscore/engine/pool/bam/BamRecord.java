@@ -40,6 +40,24 @@ public final class BamRecord
 
     /** The 16 base letters of BAM's 4-bit codes. */
     public static final String LETTERS = "=ACMGRSVTWYHKDBN";
+    /** The 4-bit code of each byte that is one of {@link #LETTERS} in either case; -1 for every other byte. */
+    private static final byte[] CODES = new byte[256];
+
+    static
+    {
+        java.util.Arrays.fill(CODES, (byte)-1);
+        for (int code = 0; code < LETTERS.length(); code++)
+        {
+            CODES[LETTERS.charAt(code)] = (byte)code;
+            CODES[Character.toLowerCase(LETTERS.charAt(code))] = (byte)code;
+        }
+    }
+
+    /** BAM's 4-bit code of a base letter (either case; {@code =} is 0), or -1 for a byte that is no base letter. */
+    public static int code(final byte letter)
+    {
+        return CODES[letter & 0xFF];
+    }
 
     private byte[] buffer;
     private int offset;

@@ -14,19 +14,6 @@ package io.callscore.engine.pool.bam;
  */
 public final class PackedReference
 {
-    /** BAM's 4-bit code of each reference byte: the IUPAC set as a bit mask (A=1, C=2, G=4, T=8), 0 otherwise. */
-    private static final byte[] CODE = new byte[256];
-
-    static
-    {
-        final String letters = BamRecord.LETTERS;
-        for (int code = 1; code < letters.length(); code++)
-        {
-            CODE[letters.charAt(code)] = (byte)code;
-            CODE[Character.toLowerCase(letters.charAt(code))] = (byte)code;
-        }
-    }
-
     private final byte[] ascii;
     private final byte[] codes;
     private final byte[][] pairs = new byte[2][];
@@ -38,7 +25,8 @@ public final class PackedReference
         this.codes = new byte[ascii.length + 2];
         for (int i = 0; i < ascii.length; i++)
         {
-            codes[i] = CODE[ascii[i] & 0xFF];
+            // The IUPAC set as a bit mask (A=1, C=2, G=4, T=8); any other byte, '=' included, matches nothing: 0.
+            codes[i] = (byte)Math.max(0, BamRecord.code(ascii[i]));
         }
         for (int phase = 0; phase < 2; phase++)
         {
