@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -24,10 +25,12 @@ import java.util.stream.Stream;
  * POOL/truth/&lt;taskId&gt;.bed         region mask
  * POOL/truth/&lt;taskId&gt;.edits.tsv   spike-in and spike-out sites
  * POOL/build/&lt;genome&gt;/window-NNNNN.json   one per finished window: its tasks (the resume marker, written last)
- * POOL/manifest.jsonl              one line per task of every finished window, rebuilt from the markers
+ * POOL/manifest.jsonl              one line per task of every finished window
  * </pre>
  * A window is complete exactly when its marker exists; files of windows without one (an interrupted run) are
- * removed when the sink opens.
+ * removed when the sink opens. The markers are the record; the manifest is derived from them: rebuilt in genome
+ * and window order when the sink opens, then appended to as windows finish (in the order they finish), so a
+ * window costs the same whether it is the first or the ten-thousandth.
  */
 public final class FilePoolSink implements PoolSink
 {
@@ -74,6 +77,7 @@ public final class FilePoolSink implements PoolSink
                     }
                 }
             }
+            sink.rebuildManifest();
         }
         catch (final IOException e)
         {
@@ -112,7 +116,7 @@ public final class FilePoolSink implements PoolSink
             final Path tmp = m.resolveSibling(m.getFileName() + ".tmp");
             Files.writeString(tmp, JSON.writeValueAsString(marker) + "\n", StandardCharsets.UTF_8);
             Files.move(tmp, m, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            writeManifest();
+            appendToManifest(marker.get("tasks"));
         }
         catch (final IOException e)
         {
@@ -167,7 +171,19 @@ public final class FilePoolSink implements PoolSink
         return out;
     }
 
-    private void writeManifest() throws IOException
+    /** Appends a finished window's tasks; a crash between the marker and this is repaired by the next open. */
+    private void appendToManifest(final JsonNode tasks) throws IOException
+    {
+        final StringBuilder sb = new StringBuilder();
+        for (final JsonNode t : tasks)
+        {
+            sb.append(JSON.writeValueAsString(t)).append('\n');
+        }
+        Files.writeString(pool.resolve(MANIFEST), sb, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+            StandardOpenOption.APPEND);
+    }
+
+    private void rebuildManifest() throws IOException
     {
         final StringBuilder sb = new StringBuilder();
         for (final JsonNode t : tasks())
