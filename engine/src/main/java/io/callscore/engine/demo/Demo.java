@@ -317,6 +317,12 @@ public final class Demo
                     first.reverted(), first.truthRecords(), first.coverage(), first.reads(),
                     (System.nanoTime() - t) / 1e9);
             }
+
+            @Override
+            public void finish()
+            {
+                files.finish();
+            }
         };
     }
 

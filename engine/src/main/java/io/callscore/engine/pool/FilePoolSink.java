@@ -28,9 +28,9 @@ import java.util.stream.Stream;
  * POOL/manifest.jsonl              one line per task of every finished window
  * </pre>
  * A window is complete exactly when its marker exists; files of windows without one (an interrupted run) are
- * removed when the sink opens. The markers are the record; the manifest is derived from them: rebuilt in genome
- * and window order when the sink opens, then appended to as windows finish (in the order they finish), so a
- * window costs the same whether it is the first or the ten-thousandth.
+ * removed when the sink opens. The markers are the record; the manifest is derived from them: appended to as
+ * windows finish (so a window costs the same whether it is the first or the ten-thousandth), and rewritten in
+ * genome and window order when the sink opens and when a build finishes.
  */
 public final class FilePoolSink implements PoolSink
 {
@@ -145,6 +145,20 @@ public final class FilePoolSink implements PoolSink
         o.put("reverted", t.reverted());
         o.put("reads", t.reads());
         return o;
+    }
+
+    /** Rewrites the manifest in genome and window order (windows built in parallel were appended as they finished). */
+    @Override
+    public void finish()
+    {
+        try
+        {
+            rebuildManifest();
+        }
+        catch (final IOException e)
+        {
+            throw new UncheckedIOException("cannot write the manifest of " + pool + ": " + e.getMessage(), e);
+        }
     }
 
     /** Every task of every finished window, in genome then window order. */

@@ -164,6 +164,7 @@ public final class PoolBuilder
             }
             final int built = done.built;
             final int tasks = done.tasks;
+            sink.finish();
             deleteTree(staging);
             deleteIfEmpty(staging.getParent());
             say("%s: %d window%s built, %d tasks added (%.1f s)", options.genome(), built, built == 1 ? "" : "s",

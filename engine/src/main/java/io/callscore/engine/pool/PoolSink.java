@@ -19,4 +19,9 @@ public interface PoolSink
      * {@link #isComplete} answers true) when this returns; a failure leaves the window to be rebuilt.
      */
     void addWindow(String genome, Window window, List<PoolTask> tasks);
+
+    /** Called once when a build has added all its windows: a sink may tidy up what it appended as they came. */
+    default void finish()
+    {
+    }
 }

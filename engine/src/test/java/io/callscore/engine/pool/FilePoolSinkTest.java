@@ -33,6 +33,19 @@ class FilePoolSinkTest
     }
 
     @Test
+    void shouldPutTheManifestInWindowOrderWhenTheBuildFinishes() throws IOException
+    {
+        final Path pool = dir.resolve("pool");
+        final FilePoolSink sink = FilePoolSink.open(pool);
+        final UUID second = add(sink, 2);
+        final UUID first = add(sink, 1);
+
+        sink.finish();
+
+        assertEquals(List.of(first.toString(), second.toString()), manifestTaskIds(pool));
+    }
+
+    @Test
     void shouldRebuildTheManifestInWindowOrderWhenTheSinkOpens() throws IOException
     {
         final Path pool = dir.resolve("pool");
