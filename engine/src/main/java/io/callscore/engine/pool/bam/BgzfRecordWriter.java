@@ -3,17 +3,15 @@ package io.callscore.engine.pool.bam;
 import htsjdk.samtools.SAMFileHeader;
 import htsjdk.samtools.SAMSequenceRecord;
 import htsjdk.samtools.SAMTextHeaderCodec;
-import htsjdk.samtools.util.BinaryCodec;
-import htsjdk.samtools.util.BlockCompressedOutputStream;
 import htsjdk.samtools.util.zip.DeflaterFactory;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.StringWriter;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Writes a coordinate-sorted BAM from raw record bytes (already encoded, block_size included) and its BAI at
@@ -31,7 +29,7 @@ public final class BgzfRecordWriter implements AutoCloseable
     private static final int FLAG_UNMAPPED = 0x4;
 
     private final Path bam;
-    private final BlockCompressedOutputStream out;
+    private final BgzfBlockWriter out;
     private final BaiIndexBuilder index;
     private final BamRecord view = new BamRecord();
     private boolean closed;
@@ -46,32 +44,33 @@ public final class BgzfRecordWriter implements AutoCloseable
         final DeflaterFactory deflaterFactory) throws IOException
     {
         this.bam = bam;
-        final OutputStream file = new BufferedOutputStream(Files.newOutputStream(bam), 1 << 16);
-        this.out = new BlockCompressedOutputStream(file, bam, compressionLevel, deflaterFactory);
+        this.out = new BgzfBlockWriter(bam, compressionLevel, deflaterFactory);
         this.index = new BaiIndexBuilder(header.getSequenceDictionary().size());
-        writeHeader(header);
-        out.flush();
+        final byte[] h = encodeHeader(header);
+        out.write(h, 0, h.length);
+        out.endBlock();
     }
 
     /** The BAM header as the SAM spec (4.2) lays it out: magic, SAM text, then the reference names and lengths. */
-    private void writeHeader(final SAMFileHeader header)
+    private static byte[] encodeHeader(final SAMFileHeader header)
     {
         final StringWriter text = new StringWriter();
         new SAMTextHeaderCodec().encode(text, header);
         final byte[] textBytes = text.toString().getBytes(StandardCharsets.UTF_8);
-        final BinaryCodec codec = new BinaryCodec(out);
-        codec.writeBytes(new byte[]{'B', 'A', 'M', 1});
-        codec.writeInt(textBytes.length);
-        codec.writeBytes(textBytes);
-        codec.writeInt(header.getSequenceDictionary().size());
-        for (final SAMSequenceRecord seq : header.getSequenceDictionary().getSequences())
+        final List<SAMSequenceRecord> sequences = header.getSequenceDictionary().getSequences();
+        int size = 12 + textBytes.length;
+        for (final SAMSequenceRecord seq : sequences)
+        {
+            size += 9 + seq.getSequenceName().getBytes(StandardCharsets.UTF_8).length;
+        }
+        final ByteBuffer b = ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
+        b.put(new byte[]{'B', 'A', 'M', 1}).putInt(textBytes.length).put(textBytes).putInt(sequences.size());
+        for (final SAMSequenceRecord seq : sequences)
         {
             final byte[] name = seq.getSequenceName().getBytes(StandardCharsets.UTF_8);
-            codec.writeInt(name.length + 1);
-            codec.writeBytes(name);
-            codec.writeByte(0);
-            codec.writeInt(seq.getSequenceLength());
+            b.putInt(name.length + 1).put(name).put((byte)0).putInt(seq.getSequenceLength());
         }
+        return b.array();
     }
 
     /**
@@ -94,9 +93,9 @@ public final class BgzfRecordWriter implements AutoCloseable
         }
         final int pos = r.pos();
         final int span = unmapped ? 0 : r.referenceLength();
-        final long vStart = out.getFilePointer();
+        final long vStart = out.filePointer();
         out.write(buf, off, len);
-        index.add(r.refId(), pos, pos + Math.max(span, 1), unmapped, vStart, out.getFilePointer());
+        index.add(r.refId(), pos, pos + Math.max(span, 1), unmapped, vStart, out.filePointer());
     }
 
     /** Flushes the last block, writes the BGZF end-of-file block and the index. */
@@ -108,8 +107,8 @@ public final class BgzfRecordWriter implements AutoCloseable
             return;
         }
         closed = true;
-        out.flush();
-        index.endOfRecords(out.getFilePointer());
+        out.endBlock();
+        index.endOfRecords(out.filePointer());
         out.close();
         index.write(bam.resolveSibling(bam.getFileName() + ".bai"));
     }
