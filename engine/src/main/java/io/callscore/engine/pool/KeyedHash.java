@@ -1,5 +1,8 @@
 package io.callscore.engine.pool;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.security.SecureRandom;
 
 /**
@@ -10,6 +13,9 @@ import java.security.SecureRandom;
  */
 final class KeyedHash
 {
+    private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class,
+        ByteOrder.LITTLE_ENDIAN);
+
     private final long k0;
     private final long k1;
 
@@ -56,22 +62,20 @@ final class KeyedHash
         long v3 = 0x7465646279746573L ^ k1;
         final int whole = length & ~7;
         // Whole 8-byte words, then the last word (the tail bytes and the length), each compressed with 2 rounds;
-        // then one finalisation step of 4 rounds. One round body serves all of them.
-        final int words = whole / 8 + 1;
-        for (int w = 0; w <= words; w++)
+        // then one finalisation step of 4 rounds, taken as two more 2-round steps on an empty word. One round body
+        // serves all of them; a word is one little-endian load.
+        final int steps = whole / 8 + 3;
+        for (int w = 0; w < steps; w++)
         {
-            final boolean finish = w == words;
-            final long m = finish ? 0
-                : w < words - 1 ? word(name, offset + 8 * w) : lastWord(name, offset, whole, length);
-            if (finish)
+            final int left = steps - w;
+            final long m = left > 3 ? (long)LONG_LE.get(name, offset + 8 * w)
+                : left == 3 ? lastWord(name, offset, whole, length) : 0;
+            if (left == 2)
             {
                 v2 ^= 0xff;
             }
-            else
-            {
-                v3 ^= m;
-            }
-            for (int r = finish ? 4 : 2; r > 0; r--)
+            v3 ^= m;
+            for (int r = 0; r < 2; r++)
             {
                 v0 += v1;
                 v1 = Long.rotateLeft(v1, 13);
@@ -91,17 +95,6 @@ final class KeyedHash
             v0 ^= m;
         }
         return v0 ^ v1 ^ v2 ^ v3;
-    }
-
-    /** The little-endian word of 8 bytes at {@code at}. */
-    private static long word(final byte[] b, final int at)
-    {
-        long m = 0;
-        for (int j = 7; j >= 0; j--)
-        {
-            m = (m << 8) | (b[at + j] & 0xFF);
-        }
-        return m;
     }
 
     /** SipHash's last word: the bytes past the whole words, with the length's low byte on top. */
