@@ -15,6 +15,8 @@ import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
@@ -55,6 +57,39 @@ class BgzfBlockWriterTest
         assertArrayEquals(noise, readAll(file));
         assertEquals(BlockCompressedInputStream.FileTermination.HAS_TERMINATOR_BLOCK,
             BlockCompressedInputStream.checkTermination(file));
+    }
+
+    @Test
+    void shouldWriteTheSameBytesWithAndWithoutDirectIo() throws IOException
+    {
+        final byte[] data = new byte[5 * (1 << 20) + 12345];
+        final SplittableRandom random = new SplittableRandom(9);
+        for (int i = 0; i < data.length; i++)
+        {
+            data[i] = (byte)(random.nextInt(16) == 0 ? random.nextInt() : 'A' + random.nextInt(4));
+        }
+        final Path direct = dir.resolve("direct.gz");
+        final Path buffered = dir.resolve("buffered.gz");
+        try (BgzfBlockWriter w = new BgzfBlockWriter(direct, 1, BgzfCompression.deflaters()))
+        {
+            assumeTrue(w.direct(), "the temporary folder's file system has no direct I/O");
+            for (int at = 0; at < data.length; at += 1000)
+            {
+                w.write(data, at, Math.min(1000, data.length - at));
+            }
+        }
+        System.setProperty(BgzfBlockWriter.DIRECT_IO_PROPERTY, "false");
+        try (BgzfBlockWriter w = new BgzfBlockWriter(buffered, 1, BgzfCompression.deflaters()))
+        {
+            assertFalse(w.direct());
+            w.write(data, 0, data.length);
+        }
+        finally
+        {
+            System.clearProperty(BgzfBlockWriter.DIRECT_IO_PROPERTY);
+        }
+        assertArrayEquals(Files.readAllBytes(buffered), Files.readAllBytes(direct));
+        assertArrayEquals(data, readAll(direct));
     }
 
     @Test
