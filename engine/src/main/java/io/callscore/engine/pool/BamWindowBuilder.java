@@ -71,32 +71,42 @@ final class BamWindowBuilder
         final List<Path> taskBams)
     {
         final List<Integer> coverages = options.coverages();
-        final double depth = estimateDepth(w, slice);
-        final double[] fraction = new double[coverages.size()];
-        for (int i = 0; i < fraction.length; i++)
-        {
-            fraction[i] = depth <= 0 ? 1.0 : Math.min(1.0, coverages.get(i) / depth);
-        }
         final KeyedHash sample = KeyedHash.derived(options.seed(), 4L * w.index() + 1);
         final KeyedHash haplotype = KeyedHash.derived(options.seed(), 4L * w.index() + 2);
-
+        final double depth;
+        final double[] fraction = new double[coverages.size()];
         final List<SmallVariant> spiked = new ArrayList<>();
-        for (final SmallVariant v : plan.spikes())
-        {
-            if (minDepth(w, v, sample, fraction) >= options.minDepth())
-            {
-                spiked.add(v);
-            }
-        }
         final Map<String, FragmentEdit> fragments = new HashMap<>();
-        final int edited = editReads(w, slice, spiked, plan.reverted(), haplotype, fragments);
+        final int edited;
+        // One reader serves every short query of step 1; the blocks it inflates stay for the streaming pass.
+        try (BamRegionReader in = new BamRegionReader(reader, options.bam(), blocks, true))
+        {
+            depth = estimateDepth(in, w, slice);
+            for (int i = 0; i < fraction.length; i++)
+            {
+                fraction[i] = depth <= 0 ? 1.0 : Math.min(1.0, coverages.get(i) / depth);
+            }
+            for (final SmallVariant v : plan.spikes())
+            {
+                if (minDepth(in, w, v, sample, fraction) >= options.minDepth())
+                {
+                    spiked.add(v);
+                }
+            }
+            edited = editReads(in, w, slice, spiked, plan.reverted(), haplotype, fragments);
+        }
+        catch (final IOException e)
+        {
+            throw new UncheckedIOException("cannot read " + options.bam() + ": " + e.getMessage(), e);
+        }
         final long[] written = stream(w, slice, sample, fraction, fragments, taskBams);
         return new Result(depth, List.copyOf(spiked), plan.reverted(), written, edited);
     }
 
     // ---- step 1: targeted reads ----------------------------------------------------------------------------
 
-    private double estimateDepth(final Window w, final ReferenceSlice slice)
+    private double estimateDepth(final BamRegionReader in, final Window w, final ReferenceSlice slice)
+        throws IOException
     {
         final int chunks = w.length() <= SMALL_WINDOW ? 1 : DEPTH_CHUNKS;
         final int chunk = chunks == 1 ? w.length() : DEPTH_CHUNK;
@@ -111,49 +121,36 @@ final class BamWindowBuilder
             {
                 bases += slice.base(p) == 'N' ? 0 : 1;
             }
-            try (BamRegionReader in = new BamRegionReader(reader, options.bam(), w.contig(), cs, ce, blocks,
-                true))
+            in.query(w.contig(), cs, ce);
+            while (in.next(r))
             {
-                while (in.next(r))
+                if ((r.flag() & FLAG_NOT_COUNTED) == 0)
                 {
-                    if ((r.flag() & FLAG_NOT_COUNTED) == 0)
-                    {
-                        aligned += Math.max(0, Math.min(ce, r.pos() + r.referenceLength()) - Math.max(cs, r.pos()));
-                    }
+                    aligned += Math.max(0, Math.min(ce, r.pos() + r.referenceLength()) - Math.max(cs, r.pos()));
                 }
-            }
-            catch (final IOException e)
-            {
-                throw new UncheckedIOException("cannot read " + options.bam() + ": " + e.getMessage(), e);
             }
         }
         return bases == 0 ? 0 : (double)aligned / bases;
     }
 
     /** The smallest read depth over a site among the coverages. */
-    private int minDepth(final Window w, final SmallVariant v, final KeyedHash sample, final double[] fraction)
+    private static int minDepth(final BamRegionReader in, final Window w, final SmallVariant v,
+        final KeyedHash sample, final double[] fraction) throws IOException
     {
         final int[] count = new int[fraction.length];
         final BamRecord r = new BamRecord();
-        try (BamRegionReader in = new BamRegionReader(reader, options.bam(), w.contig(), v.pos(), v.end(), blocks,
-            true))
+        in.query(w.contig(), v.pos(), v.end());
+        while (in.next(r))
         {
-            while (in.next(r))
+            if ((r.flag() & FLAG_NOT_COUNTED) != 0)
             {
-                if ((r.flag() & FLAG_NOT_COUNTED) != 0)
-                {
-                    continue;
-                }
-                final double u = KeyedHash.unit(sample.hash(r.buffer(), r.nameOffset(), r.nameLength() - 1));
-                for (int i = 0; i < fraction.length; i++)
-                {
-                    count[i] += u < fraction[i] ? 1 : 0;
-                }
+                continue;
             }
-        }
-        catch (final IOException e)
-        {
-            throw new UncheckedIOException("cannot read " + options.bam() + ": " + e.getMessage(), e);
+            final double u = KeyedHash.unit(sample.hash(r.buffer(), r.nameOffset(), r.nameLength() - 1));
+            for (int i = 0; i < fraction.length; i++)
+            {
+                count[i] += u < fraction[i] ? 1 : 0;
+            }
         }
         int min = Integer.MAX_VALUE;
         for (final int c : count)
@@ -163,8 +160,9 @@ final class BamWindowBuilder
         return min;
     }
 
-    private int editReads(final Window w, final ReferenceSlice slice, final List<SmallVariant> spiked,
-        final List<SmallVariant> reverted, final KeyedHash haplotype, final Map<String, FragmentEdit> fragments)
+    private static int editReads(final BamRegionReader in, final Window w, final ReferenceSlice slice,
+        final List<SmallVariant> spiked, final List<SmallVariant> reverted, final KeyedHash haplotype,
+        final Map<String, FragmentEdit> fragments) throws IOException
     {
         final BamRecord r = new BamRecord();
         final Map<String, EditedRead> reads = new LinkedHashMap<>();
@@ -176,47 +174,40 @@ final class BamWindowBuilder
         {
             final boolean revert = reverted.contains(v);
             final int reach = Math.max(v.ref().length(), v.alts()[0].length()) + 1000;
-            try (BamRegionReader in = new BamRegionReader(reader, options.bam(), w.contig(), v.pos() - 1,
-                v.pos() + (revert ? reach : 1) + v.ref().length(), blocks, true))
+            in.query(w.contig(), v.pos() - 1, v.pos() + (revert ? reach : 1) + v.ref().length());
+            while (in.next(r))
             {
-                while (in.next(r))
+                final int flags = r.flag();
+                if ((flags & (0x4 | FLAG_SKIPPED)) != 0)
                 {
-                    final int flags = r.flag();
-                    if ((flags & (0x4 | FLAG_SKIPPED)) != 0)
+                    continue;
+                }
+                if (!revert && !v.isHom())
+                {
+                    final int hap = (int)(haplotype.hash(r.buffer(), r.nameOffset(), r.nameLength() - 1) & 1);
+                    if ((hap == 0 ? v.gt0() : v.gt1()) != 1)
                     {
                         continue;
                     }
-                    if (!revert && !v.isHom())
-                    {
-                        final int hap = (int)(haplotype.hash(r.buffer(), r.nameOffset(), r.nameLength() - 1) & 1);
-                        if ((hap == 0 ? v.gt0() : v.gt1()) != 1)
-                        {
-                            continue;
-                        }
-                    }
-                    final String key = r.name() + '\t' + FragmentEdit.segment(flags);
-                    EditedRead e = reads.get(key);
-                    if (e == null)
-                    {
-                        final AlignedRead a = AlignedRead.parse(r.pos(), r.cigar(), r.bases());
-                        if (a == null)
-                        {
-                            continue;
-                        }
-                        e = new EditedRead(a, r.pos(), r.pos() + r.referenceLength(), (flags & 0x10) != 0);
-                        reads.put(key, e);
-                    }
-                    final boolean did = revert ? ReadEditor.revert(e.read, slice, v)
-                        : ReadEditor.putAlt(e.read, slice, v);
-                    if (did)
-                    {
-                        changed.put(key, e);
-                    }
                 }
-            }
-            catch (final IOException e)
-            {
-                throw new UncheckedIOException("cannot read " + options.bam() + ": " + e.getMessage(), e);
+                final String key = r.name() + '\t' + FragmentEdit.segment(flags);
+                EditedRead e = reads.get(key);
+                if (e == null)
+                {
+                    final AlignedRead a = AlignedRead.parse(r.pos(), r.cigar(), r.bases());
+                    if (a == null)
+                    {
+                        continue;
+                    }
+                    e = new EditedRead(a, r.pos(), r.pos() + r.referenceLength(), (flags & 0x10) != 0);
+                    reads.put(key, e);
+                }
+                final boolean did = revert ? ReadEditor.revert(e.read, slice, v)
+                    : ReadEditor.putAlt(e.read, slice, v);
+                if (did)
+                {
+                    changed.put(key, e);
+                }
             }
         }
         for (final Map.Entry<String, EditedRead> e : changed.entrySet())
@@ -267,9 +258,9 @@ final class BamWindowBuilder
                     BgzfCompression.deflaters());
             }
             long order = 0;
-            try (BamRegionReader in = new BamRegionReader(reader, options.bam(), w.contig(), w.start(), w.end(),
-                blocks, false))
+            try (BamRegionReader in = new BamRegionReader(reader, options.bam(), blocks, false))
             {
+                in.query(w.contig(), w.start(), w.end());
                 while (in.next(r))
                 {
                     if ((r.flag() & FLAG_SKIPPED) != 0)

@@ -13,17 +13,22 @@ import java.nio.file.Path;
  * decoding them: the index gives the first BGZF block to read, and the scan stops at the first record past the
  * region. The records are the ones htsjdk's {@code queryOverlapping} returns (an unmapped read placed at a
  * position counts as covering that one base); secondary and supplementary records are not filtered here.
- * <p>One record at a time lives in a growing buffer that {@link #next} reuses: nothing is allocated per record.
+ * <p>A record that lies inside one inflated block is read where it lies; one that spans blocks is copied into a
+ * growing buffer that {@link #next} reuses: nothing is allocated per record. One reader serves any number of
+ * regions in turn ({@link #query}), keeping its file, buffers and inflater.
  */
 public final class BamRegionReader implements Closeable
 {
+    private final SamReader reader;
     private final Path bam;
-    private final int refId;
-    private final int start0;
-    private final int end0;
     private final BgzfBlockReader in;
+    private int refId;
+    private int start0;
+    private int end0;
     private byte[] buffer = new byte[1024];
-    private boolean done;
+    private byte[] recordData;
+    private int recordOffset;
+    private boolean done = true;
 
     /**
      * @param reader the open BAM, for its index and header
@@ -35,17 +40,31 @@ public final class BamRegionReader implements Closeable
     public BamRegionReader(final SamReader reader, final Path bam, final String contig, final int start0,
         final int end0) throws IOException
     {
-        this(reader, bam, contig, start0, end0, null, false);
+        this(reader, bam, null, false);
+        query(contig, start0, end0);
     }
 
     /**
-     * As above, reading blocks through {@code cache} (may be null): with {@code keep}, the blocks this reader
-     * inflates stay in the cache for the next reader of the window.
+     * A reader with no region yet ({@link #query} gives it one), reading blocks through {@code cache} (may be
+     * null): with {@code keep}, the blocks it inflates stay in the cache for the next reader of the window.
      */
-    public BamRegionReader(final SamReader reader, final Path bam, final String contig, final int start0,
-        final int end0, final BgzfBlockCache cache, final boolean keep) throws IOException
+    public BamRegionReader(final SamReader reader, final Path bam, final BgzfBlockCache cache, final boolean keep)
+        throws IOException
     {
+        this.reader = reader;
         this.bam = bam;
+        this.in = new BgzfBlockReader(bam, cache, keep);
+    }
+
+    /**
+     * Starts reading the records that overlap a region (whatever the reader was reading before).
+     *
+     * @param contig contig name
+     * @param start0 region start, 0-based inclusive
+     * @param end0   region end, 0-based exclusive
+     */
+    public void query(final String contig, final int start0, final int end0) throws IOException
+    {
         this.refId = reader.getFileHeader().getSequenceIndex(contig);
         this.start0 = start0;
         this.end0 = end0;
@@ -55,12 +74,8 @@ public final class BamRegionReader implements Closeable
         }
         final BAMIndex index = (BAMIndex)reader.indexing().getIndex();
         final BAMFileSpan span = index.getSpanOverlapping(refId, start0 + 1, end0);
-        this.in = new BgzfBlockReader(bam, cache, keep);
-        if (span == null || span.isEmpty())
-        {
-            done = true;
-        }
-        else
+        done = span == null || span.isEmpty();
+        if (!done)
         {
             in.seek(span.getFirstOffset());
         }
@@ -79,7 +94,7 @@ public final class BamRegionReader implements Closeable
                 done = true;
                 return false;
             }
-            view.wrap(buffer, 0);
+            view.wrap(recordData, recordOffset);
             final int ref = view.refId();
             final int pos = view.pos();
             if (ref != refId || pos >= end0)
@@ -101,8 +116,27 @@ public final class BamRegionReader implements Closeable
         return false;
     }
 
+    /** Finds the next record: in place when its block holds all of it, else copied into {@link #buffer}. */
     private boolean readRecord() throws IOException
     {
+        final int available = in.contiguous();
+        if (available == 0)
+        {
+            return false;
+        }
+        if (available >= 4)
+        {
+            final byte[] data = in.data();
+            final int at = in.offset();
+            final int size = BamRecord.intAt(data, at);
+            if (size >= BamRecord.FIXED - 4 && size <= available - 4)
+            {
+                recordData = data;
+                recordOffset = at;
+                in.skip(4 + size);
+                return true;
+            }
+        }
         if (!readFully(buffer, 0, 4))
         {
             return false;
@@ -122,6 +156,8 @@ public final class BamRegionReader implements Closeable
         {
             throw new IOException(bam + ": truncated BAM record");
         }
+        recordData = buffer;
+        recordOffset = 0;
         return true;
     }
 

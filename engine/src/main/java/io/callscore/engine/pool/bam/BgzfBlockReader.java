@@ -88,6 +88,39 @@ public final class BgzfBlockReader implements Closeable
         return n;
     }
 
+    /**
+     * How many bytes the current block holds from the read position on, moving to the next block first when the
+     * current one is used up; 0 at the end of the file. Those bytes are {@link #data()} from {@link #offset()}:
+     * a caller may read them in place and {@link #skip} them, valid until the next call that moves the reader.
+     */
+    public int contiguous() throws IOException
+    {
+        while (block != null && position == block.length())
+        {
+            block = load(block.next());
+            position = 0;
+        }
+        return block == null ? 0 : block.length() - position;
+    }
+
+    /** The current block's bytes (see {@link #contiguous}). */
+    public byte[] data()
+    {
+        return block.data();
+    }
+
+    /** The read position in {@link #data()}. */
+    public int offset()
+    {
+        return position;
+    }
+
+    /** Moves the read position on by {@code n} bytes of the current block (at most {@link #contiguous}). */
+    public void skip(final int n)
+    {
+        position += n;
+    }
+
     /** The block at a file offset, from the cache or inflated now; null at the end of the file. */
     private BgzfBlockCache.Block load(final long address) throws IOException
     {

@@ -96,6 +96,19 @@ final class RandomBam
         return new RandomBam(header, reads);
     }
 
+    /** The encoded record of the read with this name (names are unique). */
+    byte[] bytesOf(final String name)
+    {
+        for (final Read read : reads)
+        {
+            if (read.name().equals(name))
+            {
+                return read.bytes();
+            }
+        }
+        throw new IllegalArgumentException("no read " + name);
+    }
+
     void write(final Path bam, final int level, final DeflaterFactory deflaters) throws IOException
     {
         try (BgzfRecordWriter writer = new BgzfRecordWriter(bam, header, level, deflaters))
