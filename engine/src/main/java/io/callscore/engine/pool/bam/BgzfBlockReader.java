@@ -2,7 +2,9 @@ package io.callscore.engine.pool.bam;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.nio.ByteBuffer;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -11,8 +13,9 @@ import java.util.zip.Inflater;
 
 /**
  * Reads the uncompressed bytes of a BGZF file (SAM specification 4.1) from a virtual offset on, one block at a
- * time, with the inflater {@link BgzfCompression} picked. Compressed bytes come through a read-ahead buffer
- * (1 MiB when streaming a window), so a block costs no system call of its own, and inflated blocks can be kept
+ * time, with the inflater {@link BgzfCompression} picked. The file is memory-mapped while the reader is open and
+ * compressed bytes are copied out a read-ahead at a time (1 MiB when streaming a window; no system call, no
+ * kernel copy, and only the pages read count towards the process's memory), and inflated blocks can be kept
  * in a {@link BgzfBlockCache} shared by the readers of one window: the blocks read for the depth estimate and the
  * edited sites are not inflated again by the streaming pass.
  *
@@ -31,12 +34,14 @@ public final class BgzfBlockReader implements Closeable
     private static final int SHORT_READ_AHEAD = 1 << 17;
 
     private final Path file;
-    private final FileChannel channel;
+    /** The file, mapped read-only for the life of this reader: blocks are copied out without system calls. */
+    private final Arena arena = Arena.ofShared();
+    private final MemorySegment mapped;
     private final BgzfBlockCache cache;
     private final boolean keep;
     private final byte[] scratch;
     private final Inflater inflater = BgzfCompression.inflaters().makeInflater(true);
-    private final ByteBuffer compressed;
+    private final byte[] compressed;
     private long compressedStart = -1;
     private int compressedLength;
 
@@ -51,11 +56,20 @@ public final class BgzfBlockReader implements Closeable
     public BgzfBlockReader(final Path file, final BgzfBlockCache cache, final boolean keep) throws IOException
     {
         this.file = file;
-        this.channel = FileChannel.open(file, StandardOpenOption.READ);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ))
+        {
+            this.mapped = channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size(), arena);
+        }
+        catch (final IOException | RuntimeException e)
+        {
+            inflater.end();
+            arena.close();
+            throw e;
+        }
         this.cache = cache;
         this.keep = keep && cache != null;
         // A keeping reader serves a short query (a depth chunk, an edited site); the other streams a window.
-        this.compressed = ByteBuffer.allocate(this.keep ? SHORT_READ_AHEAD : STREAM_READ_AHEAD);
+        this.compressed = new byte[this.keep ? SHORT_READ_AHEAD : STREAM_READ_AHEAD];
         this.scratch = this.keep ? null : new byte[MAX_BLOCK];
     }
 
@@ -136,7 +150,7 @@ public final class BgzfBlockReader implements Closeable
         {
             return null;
         }
-        final byte[] c = compressed.array();
+        final byte[] c = compressed;
         int at = (int)(address - compressedStart);
         if ((c[at] & 0xFF) != 0x1f || (c[at + 1] & 0xFF) != 0x8b || (c[at + 3] & 0x04) == 0
             || c[at + 12] != 'B' || c[at + 13] != 'C')
@@ -198,19 +212,9 @@ public final class BgzfBlockReader implements Closeable
         {
             return true;
         }
-        compressed.clear();
         compressedStart = address;
-        long at = address;
-        while (compressed.hasRemaining())
-        {
-            final int n = channel.read(compressed, at);
-            if (n < 0)
-            {
-                break;
-            }
-            at += n;
-        }
-        compressedLength = compressed.position();
+        compressedLength = (int)Math.max(0, Math.min(compressed.length, mapped.byteSize() - address));
+        MemorySegment.copy(mapped, ValueLayout.JAVA_BYTE, address, compressed, 0, compressedLength);
         return compressedLength >= length;
     }
 
@@ -218,6 +222,6 @@ public final class BgzfBlockReader implements Closeable
     public void close() throws IOException
     {
         inflater.end();
-        channel.close();
+        arena.close();
     }
 }
