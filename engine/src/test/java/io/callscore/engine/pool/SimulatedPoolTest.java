@@ -90,7 +90,7 @@ class SimulatedPoolTest
             {
                 assertEquals(150, r1.bases().get(i).length());
                 assertEquals(150, r2.quals().get(i).length());
-                assertTrue(r1.names().get(i).matches("@[0-9a-f]{20}"), r1.names().get(i));
+                assertTrue(r1.names().get(i).matches("@[0-9a-f]{" + KeyedHash.NAME_LENGTH + "}"), r1.names().get(i));
                 allNames.add(r1.names().get(i));
             }
             final String everything = Files.readString(dir.resolve("ref.fa")) + Files.readString(dir.resolve("ref.fa.fai"));
