@@ -15,8 +15,10 @@ import io.callscore.vcf.VariantSet;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -49,6 +51,7 @@ public final class PoolStoreImport
         final List<byte[]> records = new ArrayList<>();
         long total = 0;
         int largest = 0;
+        final LoadedWindow window = new LoadedWindow();
         try (Pool existing = exists ? Pool.openForImport(poolDir) : null)
         {
             for (final JsonNode t : tasks)
@@ -58,7 +61,7 @@ public final class PoolStoreImport
                 {
                     continue;
                 }
-                final byte[] record = encode(poolDir, t);
+                final byte[] record = encode(poolDir, t, window);
                 ids.add(id);
                 records.add(record);
                 total += record.length;
@@ -96,15 +99,52 @@ public final class PoolStoreImport
         return ids.size();
     }
 
-    private static byte[] encode(final Path poolDir, final JsonNode t)
+    /**
+     * The truth and region mask last loaded. The coverages of one window are consecutive tasks with identical truth
+     * and mask files over identical reference slices, so they are parsed once, not once per coverage.
+     */
+    private static final class LoadedWindow
+    {
+        String key;
+        byte[] truthBytes;
+        byte[] maskBytes;
+        RegionSet regions;
+        VariantSet truth;
+    }
+
+    private static byte[] encode(final Path poolDir, final JsonNode t, final LoadedWindow window)
     {
         final String dataLocator = t.path("dataLocator").asText();
-        final ReferenceGenome slice = ReferenceGenome.open(poolDir.resolve(dataLocator).resolve("ref.fa"));
-        final RegionSet regions = RegionSet.readBed(poolDir.resolve(t.path("regions").asText()));
-        final VariantSet truth = VariantLoader.load(poolDir.resolve(t.path("truth").asText()), slice, regions,
-            LoadOptions.defaults());
+        final Path truthFile = poolDir.resolve(t.path("truth").asText());
+        final Path maskFile = poolDir.resolve(t.path("regions").asText());
+        final Path sliceFile = poolDir.resolve(dataLocator).resolve("ref.fa");
+        final byte[] truthBytes;
+        final byte[] maskBytes;
+        final long sliceBytes;
+        try
+        {
+            truthBytes = Files.readAllBytes(truthFile);
+            maskBytes = Files.readAllBytes(maskFile);
+            sliceBytes = Files.size(sliceFile);
+        }
+        catch (final IOException e)
+        {
+            throw new UncheckedIOException("cannot read task " + t.path("taskId").asText() + " of " + poolDir + ": "
+                + e.getMessage(), e);
+        }
+        final String key = t.path("genome").asText() + '\t' + t.path("region").asText() + '\t' + sliceBytes;
+        if (!key.equals(window.key) || !Arrays.equals(truthBytes, window.truthBytes)
+            || !Arrays.equals(maskBytes, window.maskBytes))
+        {
+            final ReferenceGenome slice = ReferenceGenome.open(sliceFile);
+            window.regions = RegionSet.readBed(maskFile);
+            window.truth = VariantLoader.load(truthFile, slice, window.regions, LoadOptions.defaults());
+            window.key = key;
+            window.truthBytes = truthBytes;
+            window.maskBytes = maskBytes;
+        }
         final TaskMetadata metadata = new TaskMetadata(t.path("genome").asText(), t.path("coverage").asDouble(),
             t.path("region").asText(), t.path("difficulty").asText(), t.path("inputType").asText(), dataLocator);
-        return TruthRecordEncoder.encode(truth, regions, metadata);
+        return TruthRecordEncoder.encode(window.truth, window.regions, metadata);
     }
 }
