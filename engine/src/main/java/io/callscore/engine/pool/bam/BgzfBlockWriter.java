@@ -1,29 +1,20 @@
 package io.callscore.engine.pool.bam;
 
-import com.sun.nio.file.ExtendedOpenOption;
 import htsjdk.samtools.util.zip.DeflaterFactory;
 
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 
 /**
  * Writes a BGZF file (SAM specification 4.1): bytes go into a block of at most {@value #BLOCK_INPUT} bytes, each
- * full block is deflated on its own and framed, and the framed blocks reach the file through a 1 MiB direct buffer,
- * so a block costs no system call and no copy of its own on the way out. The virtual offset of the next byte is
- * known at every moment ({@link #filePointer}), which is what a BAM index records.
- * <p>
- * The file is written with direct I/O ({@code O_DIRECT}) where the file system allows it: a pool build writes
- * gigabytes that it never reads back, and copying them through the page cache cost more CPU than deflating them on
- * the machines measured (docs/performance.md, "Pool build"). Direct writes go out in whole aligned chunks; the
- * last one is padded and the file truncated to its length. {@code -D}{@value #DIRECT_IO_PROPERTY}{@code =false}
- * writes through the page cache, as does any file system that refuses direct I/O.
+ * full block is deflated on its own and framed straight into the 1 MiB buffer of a {@link DirectFileOutput} (direct
+ * I/O where the file system allows it), so a block costs no system call and no copy of its own on the way out. The
+ * virtual offset of the next byte is known at every moment ({@link #filePointer}), which is what a BAM index
+ * records.
  *
  * <pre>
  * block:  1f 8b 08 04 | mtime=0(4) xfl=0 os=ff | xlen=6(2) | 'B' 'C' 2 0 bsize-1(2) | deflate data | crc32(4) isize(4)
@@ -38,32 +29,24 @@ public final class BgzfBlockWriter implements Closeable
 {
     /** Uncompressed bytes per block, as htslib writes them: a stored block then still fits in 64 KiB. */
     public static final int BLOCK_INPUT = 0xff00;
-    /** System property that turns direct I/O off when set to {@code false}. */
-    public static final String DIRECT_IO_PROPERTY = "callscore.directIo";
 
     private static final int HEADER = 18;
     private static final int TRAILER = 8;
     private static final int MAX_BLOCK = 1 << 16;
     private static final int MAX_DATA = MAX_BLOCK - HEADER - TRAILER;
-    private static final int OUTPUT_BUFFER = 1 << 20;
-    /** Alignment of direct writes: buffer address, file offset and length (a multiple of any logical block size). */
-    private static final int ALIGN = 4096;
     /** The end-of-file marker: an empty block (SAM specification 4.1.2). */
     private static final byte[] EOF_BLOCK = {
         0x1f, (byte)0x8b, 8, 4, 0, 0, 0, 0, 0, (byte)0xff, 6, 0, 'B', 'C', 2, 0, 0x1b, 0, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0};
 
     private final Path file;
-    private final FileChannel channel;
+    private final DirectFileOutput output;
     private final Deflater deflater;
     private final Deflater store = new Deflater(Deflater.NO_COMPRESSION, true);
     private final CRC32 crc = new CRC32();
     private final byte[] block = new byte[BLOCK_INPUT];
     private final byte[] deflated = new byte[MAX_BLOCK];
-    private final ByteBuffer out = ByteBuffer.allocateDirect(OUTPUT_BUFFER + ALIGN).alignedSlice(ALIGN)
-        .order(ByteOrder.LITTLE_ENDIAN);
-    private final boolean direct;
     private int fill;
-    /** File offset of the block being filled: everything before it is framed (in {@link #out} or the file). */
+    /** File offset of the block being filled: everything before it is framed (in the output's buffer or the file). */
     private long blockAddress;
     private boolean closed;
 
@@ -76,29 +59,14 @@ public final class BgzfBlockWriter implements Closeable
     public BgzfBlockWriter(final Path file, final int level, final DeflaterFactory deflaters) throws IOException
     {
         this.file = file;
-        FileChannel opened = null;
-        if (!"false".equalsIgnoreCase(System.getProperty(DIRECT_IO_PROPERTY)))
-        {
-            try
-            {
-                opened = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING, ExtendedOpenOption.DIRECT);
-            }
-            catch (final IOException | UnsupportedOperationException | IllegalArgumentException e)
-            {
-                // This file system (tmpfs, for one) or platform has no direct I/O: write through the page cache.
-            }
-        }
-        this.direct = opened != null;
-        this.channel = opened != null ? opened : FileChannel.open(file, StandardOpenOption.CREATE,
-            StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+        this.output = new DirectFileOutput(file);
         this.deflater = deflaters.makeDeflater(level, true);
     }
 
     /** Whether the file is written with direct I/O (the file system allowed it and it was not turned off). */
     boolean direct()
     {
-        return direct;
+        return output.direct();
     }
 
     /** The virtual offset of the next byte written: block file offset &lt;&lt; 16 | offset inside the block. */
@@ -144,10 +112,7 @@ public final class BgzfBlockWriter implements Closeable
         }
         crc.reset();
         crc.update(block, 0, fill);
-        if (out.remaining() < HEADER + size + TRAILER)
-        {
-            drain(false);
-        }
+        final ByteBuffer out = output.reserve(HEADER + size + TRAILER);
         out.put((byte)0x1f).put((byte)0x8b).put((byte)8).put((byte)4).putInt(0).put((byte)0).put((byte)0xff)
             .putShort((short)6).put((byte)'B').put((byte)'C').putShort((short)2)
             .putShort((short)(HEADER + size + TRAILER - 1));
@@ -175,37 +140,6 @@ public final class BgzfBlockWriter implements Closeable
         }
     }
 
-    /**
-     * Writes out what the buffer holds. A direct write takes whole aligned chunks: a tail shorter than
-     * {@value #ALIGN} bytes stays at the start of the buffer for the next one, unless {@code last}, when it is
-     * padded and the file cut back to its length.
-     */
-    private void drain(final boolean last) throws IOException
-    {
-        final int length = out.position();
-        final int aligned = !direct ? length : last ? (length + ALIGN - 1) & -ALIGN : length & -ALIGN;
-        for (int i = length; i < aligned; i++)
-        {
-            out.put(i, (byte)0);
-        }
-        out.position(0).limit(aligned);
-        while (out.hasRemaining())
-        {
-            channel.write(out);
-        }
-        out.limit(out.capacity());
-        if (direct && aligned < length)
-        {
-            // The unaligned tail moves to the front: the next write starts at an aligned file offset.
-            out.put(0, out, aligned, length - aligned);
-        }
-        out.position(Math.max(0, length - aligned));
-        if (last && aligned != length)
-        {
-            channel.truncate(channel.size() - (aligned - length));
-        }
-    }
-
     /** Ends the last block, appends the end-of-file block and closes the file. */
     @Override
     public void close() throws IOException
@@ -218,18 +152,13 @@ public final class BgzfBlockWriter implements Closeable
         try
         {
             endBlock();
-            if (out.remaining() < EOF_BLOCK.length)
-            {
-                drain(false);
-            }
-            out.put(EOF_BLOCK);
-            drain(true);
+            output.reserve(EOF_BLOCK.length).put(EOF_BLOCK);
         }
         finally
         {
             deflater.end();
             store.end();
-            channel.close();
+            output.close();
         }
     }
 }

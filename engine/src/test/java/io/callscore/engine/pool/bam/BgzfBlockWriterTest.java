@@ -78,7 +78,7 @@ class BgzfBlockWriterTest
                 w.write(data, at, Math.min(1000, data.length - at));
             }
         }
-        System.setProperty(BgzfBlockWriter.DIRECT_IO_PROPERTY, "false");
+        System.setProperty(DirectFileOutput.PROPERTY, "false");
         try (BgzfBlockWriter w = new BgzfBlockWriter(buffered, 1, BgzfCompression.deflaters()))
         {
             assertFalse(w.direct());
@@ -86,7 +86,7 @@ class BgzfBlockWriterTest
         }
         finally
         {
-            System.clearProperty(BgzfBlockWriter.DIRECT_IO_PROPERTY);
+            System.clearProperty(DirectFileOutput.PROPERTY);
         }
         assertArrayEquals(Files.readAllBytes(buffered), Files.readAllBytes(direct));
         assertArrayEquals(data, readAll(direct));
