@@ -56,9 +56,11 @@ final class BamWindowBuilder
     private final SecureRandom secure;
     /**
      * The source blocks inflated for the depth estimate and the edited sites, kept for the streaming pass (one
-     * window's worth: at most {@value #CACHED_BLOCKS} blocks of up to 64 KiB).
+     * window's worth: at most {@value #CACHED_BLOCKS} blocks of 64 KiB). One cache per worker thread, cleared
+     * between windows, so its block arrays serve window after window.
      */
-    private final BgzfBlockCache blocks = new BgzfBlockCache(CACHED_BLOCKS);
+    private static final ThreadLocal<BgzfBlockCache> CACHES =
+        ThreadLocal.withInitial(() -> new BgzfBlockCache(CACHED_BLOCKS));
 
     BamWindowBuilder(final SamReader reader, final PoolBuildOptions options, final SecureRandom secure)
     {
@@ -70,6 +72,8 @@ final class BamWindowBuilder
     Result build(final Window w, final ReferenceSlice slice, final SitePlanner.Plan plan,
         final List<Path> taskBams)
     {
+        final BgzfBlockCache blocks = CACHES.get();
+        blocks.clear();
         final List<Integer> coverages = options.coverages();
         final KeyedHash sample = KeyedHash.derived(options.seed(), 4L * w.index() + 1);
         final KeyedHash haplotype = KeyedHash.derived(options.seed(), 4L * w.index() + 2);
@@ -99,7 +103,8 @@ final class BamWindowBuilder
         {
             throw new UncheckedIOException("cannot read " + options.bam() + ": " + e.getMessage(), e);
         }
-        final long[] written = stream(w, slice, sample, fraction, fragments, taskBams);
+        final long[] written = stream(w, slice, sample, fraction, fragments, taskBams, blocks);
+        blocks.clear();
         return new Result(depth, List.copyOf(spiked), plan.reverted(), written, edited);
     }
 
@@ -228,7 +233,8 @@ final class BamWindowBuilder
      * re-encoded field by field, and nothing is allocated per read once the pending holders are warm.
      */
     private long[] stream(final Window w, final ReferenceSlice slice, final KeyedHash sample,
-        final double[] fraction, final Map<String, FragmentEdit> fragments, final List<Path> taskBams)
+        final double[] fraction, final Map<String, FragmentEdit> fragments, final List<Path> taskBams,
+        final BgzfBlockCache blocks)
     {
         final int tasks = taskBams.size();
         final BgzfRecordWriter[] writers = new BgzfRecordWriter[tasks];

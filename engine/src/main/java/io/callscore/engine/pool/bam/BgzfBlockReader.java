@@ -28,7 +28,7 @@ public final class BgzfBlockReader implements Closeable
 {
     private static final int HEADER = 18;
     private static final int TRAILER = 8;
-    private static final int MAX_BLOCK = 1 << 16;
+    private static final int MAX_BLOCK = BgzfBlockCache.MAX_BLOCK;
     /** Read-ahead of a reader that streams a whole window, and of one that reads a few kilobases. */
     private static final int STREAM_READ_AHEAD = 1 << 20;
     private static final int SHORT_READ_AHEAD = 1 << 17;
@@ -171,7 +171,7 @@ public final class BgzfBlockReader implements Closeable
         {
             throw new IOException(file + ": damaged BGZF block at byte " + address);
         }
-        final byte[] data = keep ? new byte[isize] : scratch;
+        final byte[] data = keep ? cache.array() : scratch;
         inflater.reset();
         inflater.setInput(c, dataStart, dataLength);
         try

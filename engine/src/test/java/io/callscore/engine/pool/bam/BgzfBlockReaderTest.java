@@ -47,8 +47,13 @@ class BgzfBlockReaderTest
             out.write(data, written, data.length - written);
         }
         final BgzfBlockCache cache = new BgzfBlockCache(16);
-        for (final boolean keep : new boolean[] {true, false})
+        // Kept blocks, then the cache cleared (its arrays reused for other blocks), kept again, then streaming.
+        for (final boolean keep : new boolean[] {true, true, false})
         {
+            if (keep)
+            {
+                cache.clear();
+            }
             for (int m = 0; m < marks.length; m += 7)
             {
                 try (BgzfBlockReader in = new BgzfBlockReader(file, keep ? cache : null, keep))
