@@ -73,7 +73,7 @@ public final class PoolCommand extends CommandGroup
         }
     }
 
-    /** {@code callscore pool import-truth}: tasks built elsewhere (a VCF and BED per task). */
+    /** {@code callscore pool recover}: claim-map locks a killed process left, released under the validator lock. */
     @Command(name = "recover", mixinStandardHelpOptions = true,
         description = {"Release claim-map locks that a killed process left held.",
             "A validator does this itself when it starts; use it before 'pool status' or 'pool export' if one of"
@@ -103,6 +103,7 @@ public final class PoolCommand extends CommandGroup
         }
     }
 
+    /** {@code callscore pool import-truth}: tasks built elsewhere (a VCF and BED per task). */
     @Command(name = "import-truth", mixinStandardHelpOptions = true,
         description = {"Import tasks built elsewhere: a JSON-lines manifest with, per task, task_id, truth_vcf,",
             "truth_bed (optional), sample (optional), genome, coverage, region, difficulty, input_type and",
