@@ -87,16 +87,12 @@ public final class BgzfBlockReader implements Closeable
     /** Reads up to {@code len} bytes; -1 at the end of the file. */
     public int read(final byte[] b, final int off, final int len) throws IOException
     {
-        while (block != null && position == block.length())
-        {
-            block = load(block.next());
-            position = 0;
-        }
-        if (block == null)
+        final int available = contiguous();
+        if (available == 0)
         {
             return -1;
         }
-        final int n = Math.min(len, block.length() - position);
+        final int n = Math.min(len, available);
         System.arraycopy(block.data(), position, b, off, n);
         position += n;
         return n;
