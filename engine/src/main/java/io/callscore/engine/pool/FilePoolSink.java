@@ -188,26 +188,27 @@ public final class FilePoolSink implements PoolSink
     /** Appends a finished window's tasks; a crash between the marker and this is repaired by the next open. */
     private void appendToManifest(final JsonNode tasks) throws IOException
     {
+        Files.writeString(pool.resolve(MANIFEST), manifestLines(tasks), StandardCharsets.UTF_8,
+            StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    private void rebuildManifest() throws IOException
+    {
+        final Path manifest = pool.resolve(MANIFEST);
+        final Path tmp = pool.resolve(MANIFEST + ".tmp");
+        Files.writeString(tmp, manifestLines(tasks()), StandardCharsets.UTF_8);
+        Files.move(tmp, manifest, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** One JSON line per task, as the manifest holds them. */
+    private static String manifestLines(final Iterable<JsonNode> tasks) throws IOException
+    {
         final StringBuilder sb = new StringBuilder();
         for (final JsonNode t : tasks)
         {
             sb.append(JSON.writeValueAsString(t)).append('\n');
         }
-        Files.writeString(pool.resolve(MANIFEST), sb, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-            StandardOpenOption.APPEND);
-    }
-
-    private void rebuildManifest() throws IOException
-    {
-        final StringBuilder sb = new StringBuilder();
-        for (final JsonNode t : tasks())
-        {
-            sb.append(JSON.writeValueAsString(t)).append('\n');
-        }
-        final Path manifest = pool.resolve(MANIFEST);
-        final Path tmp = pool.resolve(MANIFEST + ".tmp");
-        Files.writeString(tmp, sb.toString(), StandardCharsets.UTF_8);
-        Files.move(tmp, manifest, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        return sb.toString();
     }
 
     private Path marker(final String genome, final int window)
