@@ -15,7 +15,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -46,7 +45,6 @@ final class BamWindowBuilder
     private static final int SMALL_WINDOW = 200_000;
     private static final int DEPTH_CHUNKS = 40;
     private static final int DEPTH_CHUNK = 5_000;
-    private static final int REORDER_LAG = 256;
     private static final int CACHED_BLOCKS = 1024;
     private static final int FLAG_SKIPPED = 0x100 | 0x800;
     private static final int FLAG_NOT_COUNTED = 0x4 | 0x100 | 0x200 | 0x400 | 0x800;
@@ -228,139 +226,44 @@ final class BamWindowBuilder
 
     // ---- step 2: one streaming pass --------------------------------------------------------------------------
 
-    /**
-     * Copies the window's reads to every coverage's BAM as raw records: no read is decoded into objects or
-     * re-encoded field by field, and nothing is allocated per read once the pending holders are warm.
-     */
+    /** Copies the window's reads to every coverage's BAM as raw records ({@link WindowReadCopier}). */
     private long[] stream(final Window w, final ReferenceSlice slice, final KeyedHash sample,
         final double[] fraction, final Map<String, FragmentEdit> fragments, final List<Path> taskBams,
         final BgzfBlockCache blocks)
     {
         final int tasks = taskBams.size();
-        final BgzfRecordWriter[] writers = new BgzfRecordWriter[tasks];
+        final SAMFileHeader[] headers = new SAMFileHeader[tasks];
         final KeyedHash[] names = new KeyedHash[tasks];
         final byte[][] groups = new byte[tasks][];
-        final long[] written = new long[tasks];
         final SAMFileHeader base = sliceHeader(slice);
-        final double maxFraction = fraction[0];
-        final LongHashSet editedNames = editedNameHashes(fragments, sample);
+        for (int i = 0; i < tasks; i++)
+        {
+            headers[i] = base.clone();
+            final String group = token(SliceReadEncoder.READ_GROUP_LENGTH);
+            groups[i] = group.getBytes(StandardCharsets.US_ASCII);
+            final SAMReadGroupRecord rg = new SAMReadGroupRecord(group);
+            rg.setSample("S" + token(10));
+            headers[i].addReadGroup(rg);
+            names[i] = KeyedHash.secret(secure);
+        }
         final SliceReadEncoder encoder = new SliceReadEncoder(slice,
             reader.getFileHeader().getSequenceIndex(w.contig()));
         final BamRecord r = new BamRecord();
-        final ArrayDeque<PendingRecord> free = new ArrayDeque<>();
-        final ReorderBuffer pending = new ReorderBuffer();
-        try
+        try (WindowReadCopier copier = new WindowReadCopier(slice, encoder, sample, fraction, fragments, taskBams,
+                headers, groups, names, options.compression());
+             BamRegionReader in = new BamRegionReader(reader, options.bam(), blocks, false))
         {
-            for (int i = 0; i < tasks; i++)
+            in.query(w.contig(), w.start(), w.end());
+            while (in.next(r))
             {
-                final SAMFileHeader h = base.clone();
-                final String group = token(SliceReadEncoder.READ_GROUP_LENGTH);
-                groups[i] = group.getBytes(StandardCharsets.US_ASCII);
-                final SAMReadGroupRecord rg = new SAMReadGroupRecord(group);
-                rg.setSample("S" + token(10));
-                h.addReadGroup(rg);
-                names[i] = KeyedHash.secret(secure);
-                writers[i] = new BgzfRecordWriter(taskBams.get(i), h, options.compression(),
-                    BgzfCompression.deflaters());
+                copier.accept(r);
             }
-            long order = 0;
-            try (BamRegionReader in = new BamRegionReader(reader, options.bam(), blocks, false))
-            {
-                in.query(w.contig(), w.start(), w.end());
-                while (in.next(r))
-                {
-                    if ((r.flag() & FLAG_SKIPPED) != 0)
-                    {
-                        continue;
-                    }
-                    final long h = sample.hash(r.buffer(), r.nameOffset(), r.nameLength() - 1);
-                    final double u = KeyedHash.unit(h);
-                    if (u >= maxFraction)
-                    {
-                        continue;
-                    }
-                    final FragmentEdit edit = !editedNames.contains(h) ? null : fragments.get(r.name());
-                    final PendingRecord p = free.isEmpty() ? new PendingRecord() : free.poll();
-                    if (!encoder.encode(r, edit, p))
-                    {
-                        free.push(p);
-                        continue;
-                    }
-                    p.unit = u;
-                    p.order = order++;
-                    pending.add(p);
-                    final int safe = r.pos() - slice.start() - REORDER_LAG;
-                    while (!pending.isEmpty() && pending.peek().pos < safe)
-                    {
-                        emit(free, pending.poll(), fraction, writers, names, groups, written);
-                    }
-                }
-            }
-            while (!pending.isEmpty())
-            {
-                emit(free, pending.poll(), fraction, writers, names, groups, written);
-            }
-            for (int i = 0; i < tasks; i++)
-            {
-                writers[i].close();
-                writers[i] = null;
-            }
+            copier.finish();
+            return copier.written();
         }
         catch (final IOException e)
         {
             throw new UncheckedIOException("cannot copy the reads of " + w.region() + ": " + e.getMessage(), e);
-        }
-        finally
-        {
-            for (final BgzfRecordWriter writer : writers)
-            {
-                closeQuietly(writer);
-            }
-        }
-        return written;
-    }
-
-    /** Keyed hashes of the edited fragments' names: a cheap test before the map lookup. */
-    private static LongHashSet editedNameHashes(final Map<String, FragmentEdit> fragments, final KeyedHash sample)
-    {
-        final long[] hashes = new long[fragments.size()];
-        int i = 0;
-        for (final String name : fragments.keySet())
-        {
-            hashes[i++] = sample.hash(name);
-        }
-        return new LongHashSet(hashes);
-    }
-
-    private static void emit(final ArrayDeque<PendingRecord> free, final PendingRecord p, final double[] fraction,
-        final BgzfRecordWriter[] writers, final KeyedHash[] names, final byte[][] groups, final long[] written)
-        throws IOException
-    {
-        for (int i = 0; i < writers.length; i++)
-        {
-            if (p.unit < fraction[i])
-            {
-                names[i].rename(p.sourceName, 0, p.sourceNameLength, p.bytes, BamRecord.FIXED);
-                System.arraycopy(groups[i], 0, p.bytes, p.readGroupAt, SliceReadEncoder.READ_GROUP_LENGTH);
-                writers[i].write(p.bytes, 0, p.length);
-                written[i]++;
-            }
-        }
-        free.push(p);
-    }
-
-    private static void closeQuietly(final BgzfRecordWriter writer)
-    {
-        if (writer != null)
-        {
-            try
-            {
-                writer.close();
-            }
-            catch (final IOException | RuntimeException e)
-            {
-                // Already failing: the first error is the one reported; the window is rebuilt on resume.
-            }
         }
     }
 
