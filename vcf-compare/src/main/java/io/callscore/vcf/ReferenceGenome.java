@@ -133,6 +133,56 @@ public final class ReferenceGenome
         return loaded.computeIfAbsent(contig, c -> readIndexed(e));
     }
 
+    /**
+     * Encoded bases of {@code [start, end)} of a contig, as a new array. An indexed FASTA is read for just that
+     * stretch (unless the whole contig is loaded already), so a caller that needs a few windows of a large genome
+     * never loads whole chromosomes.
+     *
+     * @throws IllegalArgumentException when the contig is absent or the range is not inside it
+     */
+    public byte[] bases(final String contig, final int start, final int end)
+    {
+        final int length = length(contig);
+        if (length < 0 || start < 0 || end < start || end > length)
+        {
+            throw new IllegalArgumentException("no range " + contig + ":" + start + "-" + end + " in " + file
+                + (length < 0 ? "" : " (contig length " + length + ")"));
+        }
+        final byte[] whole = loaded.get(contig);
+        if (whole != null)
+        {
+            return java.util.Arrays.copyOfRange(whole, start, end);
+        }
+        final FaiEntry e = index.get(contig);
+        final byte[] out = new byte[end - start];
+        if (out.length == 0)
+        {
+            return out;
+        }
+        // Line k of the contig starts at offset + k * lineWidth; the stretch spans from start's line to end's.
+        final long first = e.offset() + (long)(start / e.lineBases()) * e.lineWidth() + start % e.lineBases();
+        final int last = end - 1;
+        final long past = e.offset() + (long)(last / e.lineBases()) * e.lineWidth() + last % e.lineBases() + 1;
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "r"))
+        {
+            final byte[] raw = new byte[(int)(past - first)];
+            raf.seek(first);
+            raf.readFully(raw);
+            final int o = compactLines(raw);
+            if (o != out.length)
+            {
+                throw new InputException(file, "contig " + contig + ": line lengths differ from its .fai entry");
+            }
+            encode(raw, o, out, contig);
+        }
+        catch (final IOException ex)
+        {
+            throw new InputException(file, "cannot read contig " + contig + " (" + InputFiles.describe(ex)
+                + "; is the .fai index stale?)");
+        }
+        return out;
+    }
+
     /** Drops cached contig bases (lazy references only), to bound memory over many contigs. */
     public void release(final String contig)
     {

@@ -114,8 +114,9 @@ public final class PoolBuilder
             truth.values().forEach(l -> l.sort(Comparator.comparingInt(SmallVariant::pos)));
             final Path staging = options.out().resolve(STAGING).resolve(options.genome());
             deleteTree(staging);
-            // Contig by contig, so that a lazily read reference holds one contig at a time; the windows of a
-            // contig are built on up to --threads cores at once, each worker with its own BAM reader.
+            // Contig by contig, each with its slice of the truth; the windows of a contig are built on up to
+            // --threads cores at once, each worker with its own BAM reader. The reference is read window by window
+            // (ReferenceSlice), never a whole chromosome.
             final List<String> order = reference.names();
             todo.sort(Comparator.comparingInt((Window w) -> order.indexOf(w.contig())).thenComparingInt(Window::start));
             final Progress done = new Progress(skipped, plan.size());
@@ -147,7 +148,6 @@ public final class PoolBuilder
                     }
                     buildAll(todo.subList(from, to), reference, confident, truth.getOrDefault(contig, List.of()),
                         readers, staging, workers, done);
-                    reference.release(contig);
                     from = to;
                 }
             }

@@ -25,11 +25,11 @@ public final class ReferenceSlice
     public static ReferenceSlice of(final ReferenceGenome reference, final String contig, final int start,
         final int end)
     {
-        final byte[] codes = reference.bases(contig);
-        final byte[] out = new byte[end - start];
+        // Just the slice is read from an indexed FASTA, never the whole chromosome.
+        final byte[] out = reference.bases(contig, start, end);
         for (int i = 0; i < out.length; i++)
         {
-            out[i] = Bases.letter(codes[start + i]);
+            out[i] = Bases.letter(out[i]);
         }
         return new ReferenceSlice(contig, start, out);
     }

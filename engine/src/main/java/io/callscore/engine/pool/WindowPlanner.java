@@ -9,9 +9,7 @@ import io.callscore.vcf.RegionSet;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 
@@ -73,7 +71,6 @@ public final class WindowPlanner
                 + (usable != null ? " and the BAM" : ""));
         }
         final List<Window> chosen = new ArrayList<>();
-        final Map<String, int[]> nRuns = new HashMap<>();
         for (int attempt = 0; attempt < ATTEMPTS_PER_WINDOW * options.windows()
             && chosen.size() < options.windows(); attempt++)
         {
@@ -89,7 +86,7 @@ public final class WindowPlanner
             final int size = Math.min(options.windowSize(), length);
             final int start = length == size ? 0 : random.nextInt(length - size + 1);
             if (overlapsAny(chosen, contig, start, start + size)
-                || !acceptable(reference, confident, contig, start, start + size, nRuns))
+                || !acceptable(reference, confident, contig, start, start + size))
             {
                 continue;
             }
@@ -155,50 +152,21 @@ public final class WindowPlanner
     }
 
     private static boolean acceptable(final ReferenceGenome reference, final RegionSet confident,
-        final String contig, final int start, final int end, final Map<String, int[]> nRuns)
+        final String contig, final int start, final int end)
     {
         final long length = end - start;
         if (confidentBases(confident, contig, start, end) < MIN_CONFIDENT_SHARE * length)
         {
             return false;
         }
-        final int[] runs = nRuns.computeIfAbsent(contig, c -> nRuns(reference, c));
+        // Only the candidate's own stretch is read: a plan of a few windows never loads whole chromosomes.
+        final byte[] bases = reference.bases(contig, start, end);
         long n = 0;
-        for (int i = 0; i < runs.length; i += 2)
+        for (final byte b : bases)
         {
-            n += Math.max(0, Math.min(end, runs[i + 1]) - Math.max(start, runs[i]));
+            n += b == Bases.N ? 1 : 0;
         }
         return n <= MAX_N_SHARE * length;
-    }
-
-    /** The runs of N of a contig; the contig's bases are released afterwards to keep memory bounded. */
-    private static int[] nRuns(final ReferenceGenome reference, final String contig)
-    {
-        final byte[] bases = reference.bases(contig);
-        int[] runs = new int[16];
-        int n = 0;
-        int p = 0;
-        while (p < bases.length)
-        {
-            if (bases[p] != Bases.N)
-            {
-                p++;
-                continue;
-            }
-            final int from = p;
-            while (p < bases.length && bases[p] == Bases.N)
-            {
-                p++;
-            }
-            if (n + 2 > runs.length)
-            {
-                runs = java.util.Arrays.copyOf(runs, runs.length * 2);
-            }
-            runs[n++] = from;
-            runs[n++] = p;
-        }
-        reference.release(contig);
-        return java.util.Arrays.copyOf(runs, n);
     }
 
     /** Confident bases inside {@code [start, end)}. */
