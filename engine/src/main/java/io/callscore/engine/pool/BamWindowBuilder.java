@@ -180,37 +180,7 @@ final class BamWindowBuilder
             in.query(w.contig(), v.pos() - 1, v.pos() + (revert ? reach : 1) + v.ref().length());
             while (in.next(r))
             {
-                final int flags = r.flag();
-                if ((flags & (0x4 | FLAG_SKIPPED)) != 0)
-                {
-                    continue;
-                }
-                if (!revert && !v.isHom())
-                {
-                    final int hap = (int)(haplotype.hash(r.buffer(), r.nameOffset(), r.nameLength() - 1) & 1);
-                    if ((hap == 0 ? v.gt0() : v.gt1()) != 1)
-                    {
-                        continue;
-                    }
-                }
-                final String key = r.name() + '\t' + FragmentEdit.segment(flags);
-                EditedRead e = reads.get(key);
-                if (e == null)
-                {
-                    final AlignedRead a = AlignedRead.parse(r.pos(), r.cigar(), r.bases());
-                    if (a == null)
-                    {
-                        continue;
-                    }
-                    e = new EditedRead(a, r.pos(), r.pos() + r.referenceLength(), (flags & 0x10) != 0);
-                    reads.put(key, e);
-                }
-                final boolean did = revert ? ReadEditor.revert(e.read, slice, v)
-                    : ReadEditor.putAlt(e.read, slice, v);
-                if (did)
-                {
-                    changed.put(key, e);
-                }
+                editRead(r, v, revert, slice, haplotype, reads, changed);
             }
         }
         for (final Map.Entry<String, EditedRead> e : changed.entrySet())
@@ -222,6 +192,47 @@ final class BamWindowBuilder
             fragments.computeIfAbsent(name, k -> new FragmentEdit()).segments[seg] = e.getValue();
         }
         return changed.size();
+    }
+
+    /**
+     * Applies one edit to one read over its site (a read already edited for an earlier site is edited further).
+     * A method of its own, called for every read of every site, so that the JIT compiles it once rather than
+     * recompiling the per-window loop above on-stack.
+     */
+    private static void editRead(final BamRecord r, final SmallVariant v, final boolean revert,
+        final ReferenceSlice slice, final KeyedHash haplotype, final Map<String, EditedRead> reads,
+        final Map<String, EditedRead> changed)
+    {
+        final int flags = r.flag();
+        if ((flags & (0x4 | FLAG_SKIPPED)) != 0)
+        {
+            return;
+        }
+        if (!revert && !v.isHom())
+        {
+            final int hap = (int)(haplotype.hash(r.buffer(), r.nameOffset(), r.nameLength() - 1) & 1);
+            if ((hap == 0 ? v.gt0() : v.gt1()) != 1)
+            {
+                return;
+            }
+        }
+        final String key = r.name() + '\t' + FragmentEdit.segment(flags);
+        EditedRead e = reads.get(key);
+        if (e == null)
+        {
+            final AlignedRead a = AlignedRead.parse(r.pos(), r.cigar(), r.bases());
+            if (a == null)
+            {
+                return;
+            }
+            e = new EditedRead(a, r.pos(), r.pos() + r.referenceLength(), (flags & 0x10) != 0);
+            reads.put(key, e);
+        }
+        final boolean did = revert ? ReadEditor.revert(e.read, slice, v) : ReadEditor.putAlt(e.read, slice, v);
+        if (did)
+        {
+            changed.put(key, e);
+        }
     }
 
     // ---- step 2: one streaming pass --------------------------------------------------------------------------
@@ -254,10 +265,7 @@ final class BamWindowBuilder
              BamRegionReader in = new BamRegionReader(reader, options.bam(), blocks, false))
         {
             in.query(w.contig(), w.start(), w.end());
-            while (in.next(r))
-            {
-                copier.accept(r);
-            }
+            copier.copyAll(in, r);
             copier.finish();
             return copier.written();
         }

@@ -2,6 +2,7 @@ package io.callscore.engine.pool;
 
 import htsjdk.samtools.SAMFileHeader;
 import io.callscore.engine.pool.bam.BamRecord;
+import io.callscore.engine.pool.bam.BamRegionReader;
 import io.callscore.engine.pool.bam.BgzfCompression;
 import io.callscore.engine.pool.bam.BgzfRecordWriter;
 
@@ -16,10 +17,10 @@ import java.util.Map;
  * fragments the downsampling draw allows, scrubs and encodes each kept read once ({@link SliceReadEncoder}) and
  * writes it, under each task's own fresh name and read group, to the BAM of every coverage whose fraction covers
  * the draw (nested: the 6x reads are a subset of the 15x reads).
- * <p>Why a class of its own and not a loop in {@link BamWindowBuilder}: the per-record work here is called
- * hundreds of thousands of times per window, so the JIT compiles it once as an ordinary method. As the body of a
- * loop in a method called once per window it was compiled on-stack again and again (each window's loop exit
- * looked like a branch never taken), which cost more than a second of compiler time per build.
+ * <p>Why a class of its own and not a loop in {@link BamWindowBuilder}: the per-record work here runs in methods
+ * called thousands of times per window, so the JIT compiles them once as ordinary methods. As the body of a loop
+ * in a method called once per window it was compiled on-stack again and again (each window's loop exit looked
+ * like a branch never taken), which cost more than a second of compiler time per build.
  * <p>Nothing is allocated per read once the pending holders are warm.
  */
 final class WindowReadCopier implements AutoCloseable
@@ -27,6 +28,8 @@ final class WindowReadCopier implements AutoCloseable
     /** Records may leave this far (bases) behind the incoming position: how far an edit can move a read's start. */
     private static final int REORDER_LAG = 256;
     private static final int FLAG_SKIPPED = 0x100 | 0x800;
+    /** Records per {@link #copyBatch} call. */
+    private static final int BATCH = 256;
 
     private final KeyedHash sample;
     private final double[] fraction;
@@ -86,8 +89,34 @@ final class WindowReadCopier implements AutoCloseable
         }
     }
 
+    /** Copies every record {@code in} still has (its query's), through {@code r}. */
+    void copyAll(final BamRegionReader in, final BamRecord r) throws IOException
+    {
+        while (copyBatch(in, r))
+        {
+            // A loop of calls: this method runs once per window and is never worth compiling.
+        }
+    }
+
+    /**
+     * Copies up to {@value #BATCH} records; false once the reader is done. Batches give the JIT an ordinary method
+     * that is called often and whose loop exits often: compiled once, early, and never on-stack.
+     */
+    private boolean copyBatch(final BamRegionReader in, final BamRecord r) throws IOException
+    {
+        for (int i = 0; i < BATCH; i++)
+        {
+            if (!in.next(r))
+            {
+                return false;
+            }
+            accept(r);
+        }
+        return true;
+    }
+
     /** Takes the next source record of the window, in the source's coordinate order. */
-    void accept(final BamRecord r) throws IOException
+    private void accept(final BamRecord r) throws IOException
     {
         if ((r.flag() & FLAG_SKIPPED) != 0)
         {
