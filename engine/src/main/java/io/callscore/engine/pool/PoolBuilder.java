@@ -28,7 +28,9 @@ import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -114,8 +116,9 @@ public final class PoolBuilder
             truth.values().forEach(l -> l.sort(Comparator.comparingInt(SmallVariant::pos)));
             final Path staging = options.out().resolve(STAGING).resolve(options.genome());
             deleteTree(staging);
-            // Contig by contig, each with its slice of the truth; the windows of a contig are built on up to
-            // --threads cores at once, each worker with its own BAM reader. The reference is read window by window
+            // All windows go to the workers at once, in reference order: a worker that finishes takes the next
+            // window, whatever its contig (a barrier per contig left cores idle while the last window of each
+            // contig ran alone). Each worker has its own BAM reader; the reference is read window by window
             // (ReferenceSlice), never a whole chromosome.
             final List<String> order = reference.names();
             todo.sort(Comparator.comparingInt((Window w) -> order.indexOf(w.contig())).thenComparingInt(Window::start));
@@ -137,19 +140,7 @@ public final class PoolBuilder
                         readers.add(openBam());
                     }
                 }
-                int from = 0;
-                while (from < todo.size())
-                {
-                    final String contig = todo.get(from).contig();
-                    int to = from;
-                    while (to < todo.size() && todo.get(to).contig().equals(contig))
-                    {
-                        to++;
-                    }
-                    buildAll(todo.subList(from, to), reference, confident, truth.getOrDefault(contig, List.of()),
-                        readers, staging, workers, done);
-                    from = to;
-                }
+                buildAll(todo, reference, confident, truth, readers, staging, workers, done);
             }
             finally
             {
@@ -193,24 +184,27 @@ public final class PoolBuilder
     }
 
     /**
-     * Builds windows of one contig on the workers. Each finished window goes to the sink at once, so an
-     * interrupted build resumes after it; the first failure stops the others and is rethrown as it was.
+     * Builds the windows on the workers. Each finished window goes to the sink at once, so an interrupted build
+     * resumes after it; the first failure stops the others and is rethrown as it was.
      */
     private void buildAll(final List<Window> windows, final ReferenceGenome reference, final RegionSet confident,
-        final List<SmallVariant> contigTruth, final BlockingQueue<SamReader> readers, final Path staging,
+        final Map<String, List<SmallVariant>> truth, final BlockingQueue<SamReader> readers, final Path staging,
         final ExecutorService workers, final Progress done)
     {
-        final List<Future<?>> running = new ArrayList<>();
+        // Completion order, so that a failure stops the other windows at once rather than when its turn comes.
+        final CompletionService<Void> completion = new ExecutorCompletionService<>(workers);
+        final List<Future<Void>> running = new ArrayList<>();
         for (final Window w : windows)
         {
-            running.add(workers.submit(() ->
+            running.add(completion.submit(() ->
             {
                 final long ws = System.nanoTime();
                 final SamReader reader = options.simulate() ? null : takeReader(readers);
                 final List<PoolTask> made;
                 try
                 {
-                    made = buildWindow(w, reference, confident, contigTruth, reader, staging);
+                    made = buildWindow(w, reference, confident, truth.getOrDefault(w.contig(), List.of()), reader,
+                        staging);
                 }
                 finally
                 {
@@ -236,9 +230,9 @@ public final class PoolBuilder
         }
         try
         {
-            for (final Future<?> f : running)
+            for (int i = 0; i < running.size(); i++)
             {
-                f.get();
+                completion.take().get();
             }
         }
         catch (final ExecutionException e)
