@@ -128,7 +128,7 @@ public final class TruthVcfReader
         }
         final String gt = sample[gtIndex];
         final boolean phased = gt.indexOf('|') >= 0;
-        final String[] calls = gt.split("[/|]");
+        final String[] calls = gtAlleles(gt);
         if (calls.length < 1 || calls.length > 2)
         {
             return null;
@@ -140,6 +140,40 @@ public final class TruthVcfReader
             return null;
         }
         return new SmallVariant(pos, ref, alts, Math.max(g0, 0), Math.max(g1, 0), phased);
+    }
+
+    /**
+     * The allele fields of a GT, split at '/' and '|' exactly as {@code gt.split("[/|]")} would (no separator: the
+     * whole text; trailing empty fields dropped), without compiling a pattern for every record.
+     */
+    static String[] gtAlleles(final String gt)
+    {
+        int separator = -1;
+        for (int i = 0; i < gt.length() && separator < 0; i++)
+        {
+            separator = gt.charAt(i) == '/' || gt.charAt(i) == '|' ? i : -1;
+        }
+        if (separator < 0)
+        {
+            return new String[] {gt};
+        }
+        final List<String> fields = new ArrayList<>(2);
+        int from = 0;
+        for (int i = separator; i < gt.length(); i++)
+        {
+            if (gt.charAt(i) == '/' || gt.charAt(i) == '|')
+            {
+                fields.add(gt.substring(from, i));
+                from = i + 1;
+            }
+        }
+        fields.add(gt.substring(from));
+        int n = fields.size();
+        while (n > 0 && fields.get(n - 1).isEmpty())
+        {
+            n--;
+        }
+        return fields.subList(0, n).toArray(new String[0]);
     }
 
     private static int allele(final String text, final int altCount, final LineReader r)
