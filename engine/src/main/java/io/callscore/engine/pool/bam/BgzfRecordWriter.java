@@ -58,17 +58,18 @@ public final class BgzfRecordWriter implements AutoCloseable
         new SAMTextHeaderCodec().encode(text, header);
         final byte[] textBytes = text.toString().getBytes(StandardCharsets.UTF_8);
         final List<SAMSequenceRecord> sequences = header.getSequenceDictionary().getSequences();
+        final byte[][] names = new byte[sequences.size()][];
         int size = 12 + textBytes.length;
-        for (final SAMSequenceRecord seq : sequences)
+        for (int i = 0; i < names.length; i++)
         {
-            size += 9 + seq.getSequenceName().getBytes(StandardCharsets.UTF_8).length;
+            names[i] = sequences.get(i).getSequenceName().getBytes(StandardCharsets.UTF_8);
+            size += 9 + names[i].length;
         }
         final ByteBuffer b = ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
         b.put(new byte[]{'B', 'A', 'M', 1}).putInt(textBytes.length).put(textBytes).putInt(sequences.size());
-        for (final SAMSequenceRecord seq : sequences)
+        for (int i = 0; i < names.length; i++)
         {
-            final byte[] name = seq.getSequenceName().getBytes(StandardCharsets.UTF_8);
-            b.putInt(name.length + 1).put(name).put((byte)0).putInt(seq.getSequenceLength());
+            b.putInt(names[i].length + 1).put(names[i]).put((byte)0).putInt(sequences.get(i).getSequenceLength());
         }
         return b.array();
     }
