@@ -163,33 +163,14 @@ public final class ReferenceGenome
         final long first = e.offset() + (long)(start / e.lineBases()) * e.lineWidth() + start % e.lineBases();
         final int last = end - 1;
         final long past = e.offset() + (long)(last / e.lineBases()) * e.lineWidth() + last % e.lineBases() + 1;
-        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "r"))
+        final byte[] raw = readRaw(contig, first, (int)(past - first));
+        final int o = compactLines(raw);
+        if (o != out.length)
         {
-            final byte[] raw = new byte[(int)(past - first)];
-            raf.seek(first);
-            raf.readFully(raw);
-            final int o = compactLines(raw);
-            if (o != out.length)
-            {
-                throw new InputException(file, "contig " + contig + ": line lengths differ from its .fai entry");
-            }
-            encode(raw, o, out, contig);
+            throw new InputException(file, "contig " + contig + ": line lengths differ from its .fai entry");
         }
-        catch (final IOException ex)
-        {
-            throw new InputException(file, "cannot read contig " + contig + " (" + InputFiles.describe(ex)
-                + "; is the .fai index stale?)");
-        }
+        encode(raw, o, out, contig);
         return out;
-    }
-
-    /** Drops cached contig bases (lazy references only), to bound memory over many contigs. */
-    public void release(final String contig)
-    {
-        if (index != null)
-        {
-            loaded.remove(contig);
-        }
     }
 
     private byte[] readIndexed(final FaiEntry e)
@@ -202,25 +183,32 @@ public final class ReferenceGenome
         final byte[] out = new byte[length];
         final long lines = e.lineBases() == 0 ? 0 : (length + e.lineBases() - 1) / e.lineBases();
         final long span = lines == 0 ? 0 : (lines - 1) * e.lineWidth() + (length - (lines - 1) * e.lineBases());
+        final byte[] raw = readRaw(e.name(), e.offset(), (int)span);
+        int o = compactLines(raw);
+        o = Math.min(o, length);
+        encode(raw, o, out, e.name());
+        if (o != length)
+        {
+            throw new InputException(file, "contig " + e.name() + " is shorter than its .fai entry says");
+        }
+        return out;
+    }
+
+    /** {@code bytes} bytes of the FASTA file from {@code from}, line ends included. */
+    private byte[] readRaw(final String contig, final long from, final int bytes)
+    {
         try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "r"))
         {
-            final byte[] raw = new byte[(int)span];
-            raf.seek(e.offset());
+            final byte[] raw = new byte[bytes];
+            raf.seek(from);
             raf.readFully(raw);
-            int o = compactLines(raw);
-            o = Math.min(o, length);
-            encode(raw, o, out, e.name());
-            if (o != length)
-            {
-                throw new InputException(file, "contig " + e.name() + " is shorter than its .fai entry says");
-            }
+            return raw;
         }
         catch (final IOException ex)
         {
-            throw new InputException(file, "cannot read contig " + e.name() + " (" + InputFiles.describe(ex)
+            throw new InputException(file, "cannot read contig " + contig + " (" + InputFiles.describe(ex)
                 + "; is the .fai index stale?)");
         }
-        return out;
     }
 
     /** Moves the bases of every line to the front of {@code raw} (dropping line ends); returns how many. */
