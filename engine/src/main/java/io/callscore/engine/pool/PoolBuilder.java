@@ -124,10 +124,15 @@ public final class PoolBuilder
             todo.sort(Comparator.comparingInt((Window w) -> order.indexOf(w.contig())).thenComparingInt(Window::start));
             final Progress done = new Progress(skipped, plan.size());
             final BlockingQueue<SamReader> readers = new ArrayBlockingQueue<>(Math.max(1, options.threads()));
+            final List<Thread> workerThreads = new ArrayList<>();
             final ExecutorService workers = Executors.newFixedThreadPool(options.threads(), r ->
             {
                 final Thread t = new Thread(r, "pool-window");
                 t.setDaemon(true);
+                synchronized (workerThreads)
+                {
+                    workerThreads.add(t);
+                }
                 return t;
             });
             try
@@ -144,7 +149,10 @@ public final class PoolBuilder
             }
             finally
             {
+                // After a failure the other windows are cancelled; wait until every worker has stopped, so that
+                // none still writes into the staging folder (or reads a BAM closed below) once run() returns.
                 workers.shutdownNow();
+                awaitStopped(workerThreads);
                 for (final SamReader r : readers)
                 {
                     if (r != reader)
@@ -215,6 +223,8 @@ public final class PoolBuilder
                 }
                 synchronized (done)
                 {
+                    // A window finished after another failed is not published: the build is over.
+                    WindowCancellation.check();
                     sink.addWindow(options.genome(), w, made);
                     deleteTree(staging.resolve(windowName(w)));
                     done.built++;
@@ -254,6 +264,35 @@ public final class PoolBuilder
             running.forEach(f -> f.cancel(true));
             Thread.currentThread().interrupt();
             throw new IllegalStateException("pool build interrupted", e);
+        }
+    }
+
+    /** Joins every worker thread (not just the executor's termination, which comes before a thread's last step). */
+    private static void awaitStopped(final List<Thread> threads)
+    {
+        final List<Thread> all;
+        synchronized (threads)
+        {
+            all = List.copyOf(threads);
+        }
+        boolean interrupted = false;
+        for (final Thread t : all)
+        {
+            while (t.isAlive())
+            {
+                try
+                {
+                    t.join();
+                }
+                catch (final InterruptedException e)
+                {
+                    interrupted = true;
+                }
+            }
+        }
+        if (interrupted)
+        {
+            Thread.currentThread().interrupt();
         }
     }
 

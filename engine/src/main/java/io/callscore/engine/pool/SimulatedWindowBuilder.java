@@ -159,6 +159,10 @@ final class SimulatedWindowBuilder
             }
             for (long k = 0; k < pairs; k++)
             {
+                if ((k & 0xFFF) == 0)
+                {
+                    WindowCancellation.check();
+                }
                 f.draw(placement, options, slice.length());
                 final byte[] hap = haplotypes.sequence(f.haplotype);
                 int hs = haplotypes.toHaplotype(f.haplotype, f.start);

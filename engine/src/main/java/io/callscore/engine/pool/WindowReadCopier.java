@@ -95,6 +95,7 @@ final class WindowReadCopier implements AutoCloseable
         while (copyBatch(in, r))
         {
             // A loop of calls: this method runs once per window and is never worth compiling.
+            WindowCancellation.check();
         }
     }
 

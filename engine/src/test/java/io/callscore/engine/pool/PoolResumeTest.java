@@ -60,6 +60,12 @@ class PoolResumeTest
         }
     }
 
+    private static List<String> liveWorkers()
+    {
+        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive)
+            .map(Thread::getName).filter("pool-window"::equals).toList();
+    }
+
     @Test
     void shouldBuildTheSameWindowsOnSeveralThreadsAsOnOne() throws IOException, InterruptedException
     {
@@ -94,6 +100,9 @@ class PoolResumeTest
         final Path pool = tmp.resolve("POOL");
         assertThrows(IllegalStateException.class, () -> new PoolBuilder(options(f, pool, "HG001", 3),
             new FailingSink(FilePoolSink.open(pool), 1), null).run());
+        // The window after the failure is cancelled and waited for: nothing of the failed build is left running
+        // to write into the staging folder that the resumed build clears.
+        assertEquals(List.of(), liveWorkers());
         final List<JsonNode> first = PoolTestSupport.manifest(pool);
         assertEquals(2, first.size(), "one window, two coverages");
         // Leftovers of the interrupted window: a moved task folder the manifest does not list.
