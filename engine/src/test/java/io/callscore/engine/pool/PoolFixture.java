@@ -19,8 +19,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -129,7 +132,8 @@ final class PoolFixture
         }
         Tools.run(dir, "bwa", "index", ref.toString());
         final Path sam = dir.resolve("source.sam");
-        Tools.runTo(dir, sam, "bwa", "mem", "-t", "2", "-R", "@RG\\tID:" + SOURCE_GROUP + "\\tSM:" + SOURCE_SAMPLE
+        // -K: the same batches whatever the thread count, so the alignments do not depend on the machine.
+        Tools.runTo(dir, sam, "bwa", "mem", "-t", "2", "-K", "10000000", "-R", "@RG\\tID:" + SOURCE_GROUP + "\\tSM:" + SOURCE_SAMPLE
             + "\\tPL:ILLUMINA", ref.toString(), task.resolve("reads_1.fq.gz").toString(),
             task.resolve("reads_2.fq.gz").toString());
         final Path bam = dir.resolve("HG001.source.bam");
@@ -140,8 +144,13 @@ final class PoolFixture
             header.addComment(SOURCE_COMMENT);
             try (SAMFileWriter out = new SAMFileWriterFactory().setCreateIndex(true).makeBAMWriter(header, false, bam))
             {
+                // The simulated reads carry fresh random names, and the pool build chooses a read's haplotype by
+                // hashing its source name: fixed names make every allele fraction the same from run to run.
+                final Map<String, String> fixedNames = new HashMap<>();
                 for (final SAMRecord r : in)
                 {
+                    r.setReadName(fixedNames.computeIfAbsent(r.getReadName(),
+                        n -> String.format(Locale.ROOT, "src%07d", fixedNames.size())));
                     names.add(r.getReadName());
                     r.setAttribute("XQ", "source-only-tag");
                     out.addAlignment(r);
