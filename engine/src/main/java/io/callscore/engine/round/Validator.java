@@ -28,6 +28,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -431,10 +433,13 @@ public final class Validator implements AutoCloseable
         if (last != null)
         {
             recordLevel = last.path("record_level").asDouble(0);
-            // The committed round's claims may not have been marked scored before a crash: mark them (idempotent).
+            // The committed round's claims may not have been marked scored before a crash: mark them (idempotent),
+            // at the time the round committed. Its results are in the EMA already, so a restart after the claim
+            // deadline must not expire them.
+            final long committedAtMs = committedAtMs(last);
             for (final JsonNode r : last.path("results"))
             {
-                tasks.markScored(UUID.fromString(r.path("task_id").asText()), r.path("hotkey").asText(), clock.millis());
+                tasks.markScored(UUID.fromString(r.path("task_id").asText()), r.path("hotkey").asText(), committedAtMs);
             }
             // Likewise weights.json may still be the round before: write the committed round's weights again.
             final long round = last.path("round").asLong();
@@ -462,6 +467,19 @@ public final class Validator implements AutoCloseable
                         r.path("uid").asInt(), record.path("round").asLong(), r.path("task_id").asText());
                 }
             }
+        }
+    }
+
+    /** When a journal record's round finished (its commit followed at once); now if the record lacks it. */
+    private long committedAtMs(final JsonNode record)
+    {
+        try
+        {
+            return Instant.parse(record.path("finished_at").asText()).toEpochMilli();
+        }
+        catch (final DateTimeParseException e)
+        {
+            return clock.millis();
         }
     }
 

@@ -2,10 +2,13 @@ package io.callscore.engine.round;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.callscore.engine.config.MinerEntry;
 import io.callscore.store.ClaimCounts;
+import io.callscore.store.ClaimState;
 import io.callscore.store.MinerStateFile;
 import io.callscore.store.Pool;
+import io.callscore.store.TaskClaim;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,10 +18,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.UUID;
 
 import static io.callscore.engine.round.RoundFixture.COPYCAT;
 import static io.callscore.engine.round.RoundFixture.HONEST;
@@ -84,6 +92,50 @@ class ValidatorTest
             assertEquals(before.metrics(), again.metrics());
             assertEquals(before.score(), again.score());
             assertEquals(before.vcfSha256(), again.vcfSha256());
+        }
+    }
+
+    @Test
+    void shouldMarkTheClaimsOfTheCommittedRoundScoredWhenRestartedAfterTheirDeadline() throws Exception
+    {
+        final Path pool = buildPool(dir.resolve("pool"), 2, 17);
+        final Path state = dir.resolve("state");
+        final Instant claimedAt = Instant.parse("2026-05-01T10:00:00Z");
+        final long deadlineMs = claimedAt.toEpochMilli() + RoundSettings.defaults().claimDeadlineMs();
+        final String hotkey = RoundFixture.hotkey(0);
+        final UUID id;
+        try (TaskSource tasks = TaskSource.open(pool);
+             MinerStateFile minerState = MinerStateFile.create(state, 16, 64))
+        {
+            id = tasks.sample(1, new SplittableRandom(1)).getFirst();
+            assertTrue(tasks.claim(id, hotkey, claimedAt.toEpochMilli(), deadlineMs));
+            // Round 1 committed (journal line, then state), and the process died before it marked the claim scored.
+            final ObjectNode record = json.createObjectNode();
+            record.put("round", 1);
+            record.put("started_at", claimedAt.toString());
+            record.put("finished_at", claimedAt.plusSeconds(60).toString());
+            record.put("record_level", 1.0);
+            record.putArray("results").addObject().put("uid", 0).put("hotkey", hotkey).put("task_id", id.toString())
+                .put("score", 1.0);
+            final ObjectNode weights = record.putObject("weights");
+            weights.putArray("uids").add(0);
+            weights.putArray("weights").add(65535);
+            RoundJournal.open(state, 0, 8).append(record);
+            minerState.register(0, hotkey);
+            minerState.ema(0, 0.1);
+            minerState.commit(1);
+        }
+        // Restarted seven hours later, past the claim's deadline: the result is in the EMA, so the claim is scored.
+        final Clock later = Clock.fixed(claimedAt.plus(Duration.ofHours(7)), ZoneOffset.UTC);
+        try (TaskSource tasks = TaskSource.open(pool);
+             MinerStateFile minerState = MinerStateFile.open(state);
+             Validator v = new Validator(tasks, minerState, state, List.of(RoundFixture.honest(0, hotkey)),
+                 RoundSettings.defaults(), new PrintStream(new ByteArrayOutputStream()), later))
+        {
+            assertEquals(1, v.committedRound());
+            final TaskClaim claim = tasks.pool().claims().claim(id);
+            assertEquals(ClaimState.SCORED, claim.state());
+            assertEquals(claimedAt.plusSeconds(60).toEpochMilli(), claim.finishedAtMs());
         }
     }
 
