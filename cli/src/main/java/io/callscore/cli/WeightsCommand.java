@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code callscore weights}: the weights of the last committed round, as set on chain. */
@@ -64,7 +65,7 @@ public final class WeightsCommand implements Callable<Integer>
         for (int i = 0; i < w.path("uids").size(); i++)
         {
             final long v = w.path("weights").get(i).asLong();
-            out.printf("%5d %7d %8.4f%n", w.path("uids").get(i).asInt(), v, total == 0 ? 0.0 : (double)v / total);
+            out.printf(Locale.ROOT, "%5d %7d %8.4f%n", w.path("uids").get(i).asInt(), v, total == 0 ? 0.0 : (double)v / total);
         }
         out.flush();
         return CallscoreCommand.EXIT_OK;

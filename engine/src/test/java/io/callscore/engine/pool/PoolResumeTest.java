@@ -98,27 +98,28 @@ class PoolResumeTest
     {
         final PoolFixture f = PoolFixture.simulated();
         final Path pool = tmp.resolve("POOL");
+        // The last window fails (with one worker, no other window can be under way and finish first).
         assertThrows(IllegalStateException.class, () -> new PoolBuilder(options(f, pool, "HG001", 3),
-            new FailingSink(FilePoolSink.open(pool), 1), null).run());
-        // The window after the failure is cancelled and waited for: nothing of the failed build is left running
-        // to write into the staging folder that the resumed build clears.
+            new FailingSink(FilePoolSink.open(pool), 2), null).run());
+        // The failed build's workers are joined: nothing of it is left running to write into the staging folder
+        // that the resumed build clears.
         assertEquals(List.of(), liveWorkers());
         final List<JsonNode> first = PoolTestSupport.manifest(pool);
-        assertEquals(2, first.size(), "one window, two coverages");
+        assertEquals(4, first.size(), "two windows, two coverages");
         // Leftovers of the interrupted window: a moved task folder the manifest does not list.
         final long tasksBefore;
         try (var s = Files.list(pool.resolve("tasks")))
         {
             tasksBefore = s.count();
         }
-        assertEquals(4, tasksBefore);
+        assertEquals(6, tasksBefore);
         final Path orphan = Files.createDirectories(pool.resolve("tasks").resolve(UUID.randomUUID().toString()));
 
         final PoolBuilder.Summary resumed = new PoolBuilder(options(f, pool, "HG001", 3), FilePoolSink.open(pool),
             null).run();
         assertEquals(3, resumed.windowsPlanned());
-        assertEquals(1, resumed.windowsSkipped());
-        assertEquals(2, resumed.windowsBuilt());
+        assertEquals(2, resumed.windowsSkipped());
+        assertEquals(1, resumed.windowsBuilt());
         assertFalse(Files.exists(orphan));
         final List<JsonNode> all = PoolTestSupport.manifest(pool);
         assertEquals(6, all.size());

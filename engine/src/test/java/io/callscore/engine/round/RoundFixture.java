@@ -55,11 +55,15 @@ public final class RoundFixture
         return Ss58.encode(key);
     }
 
-    /** A command miner that returns the task's truth with its own hotkey header: a perfect score. */
+    /**
+     * A command miner that returns the task's truth with its own hotkey header: a perfect score. It writes the VCF
+     * whole (a rename), so the copycat below never relays half of it.
+     */
     static MinerEntry honest(final int uid, final String hotkey)
     {
         return new MinerEntry(uid, hotkey, new CommandTransport(List.of("bash", "-c", FIND_ANSWER
-            + "{ echo '##fileformat=VCFv4.2'; echo '##miner_hotkey=" + hotkey + "'; cat \"$ans\"; } > \"$2\"",
+            + "{ echo '##fileformat=VCFv4.2'; echo '##miner_hotkey=" + hotkey + "'; cat \"$ans\"; } > \"$2.part\""
+            + " && mv \"$2.part\" \"$2\"",
             "honest"), Duration.ofSeconds(20), 1 << 20), uid + 1);
     }
 
@@ -81,7 +85,7 @@ public final class RoundFixture
                 1 << 20),
             // Relays the honest miner's returned VCF (same round, found beside its own work folder).
             scripted(2, COPYCAT, "src=$(dirname \"$(dirname \"$2\")\")/uid-0/calls.vcf; for i in $(seq 200); do "
-                + "[ -s \"$src\" ] && break; sleep 0.05; done; sleep 0.3; "
+                + "[ -s \"$src\" ] && break; sleep 0.05; done; sleep 0.5; "
                 + "sed 's/^##miner_hotkey=.*/##miner_hotkey=" + COPYCAT + "/' \"$src\" > \"$2\"", t, 1 << 20),
             scripted(3, SLOW, "sleep 30", Duration.ofMillis(500), 1 << 20),
             scripted(4, JUNK, "{ echo '##miner_hotkey=" + JUNK + "'; echo '#CHROM\tPOS'; "

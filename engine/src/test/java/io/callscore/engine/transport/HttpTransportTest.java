@@ -86,8 +86,14 @@ class HttpTransportTest
 
     private MinerResponse fetch(final String path, final long maxBytes)
     {
+        return fetch(path, maxBytes, Duration.ofSeconds(10));
+    }
+
+    /** A long read timeout by default: the first request of a JVM pays for loading the HTTP client's classes. */
+    private MinerResponse fetch(final String path, final long maxBytes, final Duration readTimeout)
+    {
         final URI url = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
-        return new HttpTransport(url, Duration.ofSeconds(2), Duration.ofMillis(800), maxBytes)
+        return new HttpTransport(url, Duration.ofSeconds(2), readTimeout, maxBytes)
             .fetch(dir.resolve("task.json"), "{\"task_id\":\"abc\"}", dir.resolve("out.vcf"));
     }
 
@@ -103,7 +109,7 @@ class HttpTransportTest
     @Test
     void shouldTimeOutASlowMiner()
     {
-        assertEquals(MinerResponse.Status.TIMEOUT, fetch("/slow", 1000).status());
+        assertEquals(MinerResponse.Status.TIMEOUT, fetch("/slow", 1000, Duration.ofMillis(800)).status());
     }
 
     @Test

@@ -64,13 +64,13 @@ final class UserModeFixture
             final Path answer = sample.write(answers.resolve("user-" + uid + ".vcf"),
                 sample.minerCalls(900 + uid, SimulatedJob.Errors.realistic()), hotkey);
             f.miners.add(new MinerEntry(uid, hotkey, new CommandTransport(List.of("bash", "-c", "if " + USER_MODE
-                + "; then cat '" + answer + "' > \"$2\"; else " + empty(hotkey) + "; fi", "miner" + uid), timeout,
+                + "; then cat '" + answer + "' > \"$2.part\" && mv \"$2.part\" \"$2\"; else " + empty(hotkey) + "; fi", "miner" + uid), timeout,
                 1 << 24), uid + 1));
         }
         final String copycat = SimulatedJob.hotkey(COPYCAT);
         f.miners.add(new MinerEntry(COPYCAT, copycat, new CommandTransport(List.of("bash", "-c", "if " + USER_MODE
             + "; then src=$(dirname \"$(dirname \"$2\")\")/uid-0/calls.vcf; for i in $(seq 200); do [ -s \"$src\" ]"
-            + " && break; sleep 0.05; done; sleep 0.3; sed 's/^##miner_hotkey=.*/##miner_hotkey=" + copycat
+            + " && break; sleep 0.05; done; sleep 0.5; sed 's/^##miner_hotkey=.*/##miner_hotkey=" + copycat
             + "/' \"$src\" > \"$2\"; else " + empty(copycat) + "; fi", "copycat"), timeout, 1 << 24), COPYCAT + 1));
         return f;
     }

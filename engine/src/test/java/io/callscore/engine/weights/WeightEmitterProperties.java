@@ -79,7 +79,8 @@ class WeightEmitterProperties
             sum += weights[i];
         }
         assertEquals(65535, max, "the largest weight is 65535");
-        if (positive * cap > 1 + 1e-6)
+        // The same test as WeightEmitter.normaliseMaxWeight's (count × limit ≤ 1 falls back to uniform).
+        if (positive * cap > 1)
         {
             // The cap can be met by the uids that have a score: no uid takes more than its share.
             for (int i = 0; i < uids.length; i++)
