@@ -147,10 +147,14 @@ public final class Validator implements AutoCloseable
         return done;
     }
 
-    /** Also dispatch and score user jobs each round (docs/user-mode.md). */
+    /**
+     * Also dispatch and score user jobs each round (docs/user-mode.md). Jobs of rounds that committed before a crash
+     * left them unsettled are settled now, certificates included, rather than after the next round.
+     */
     public void enableUserJobs(final UserRound jobs)
     {
         this.userRound = jobs;
+        jobs.committed(state.committedRound(), certificates, CertificateStore.inState(stateDir));
     }
 
     /** Ask the loop to stop after the current round. */

@@ -178,8 +178,8 @@ class UserRoundTest
         assertEquals(1, job.attempts(), "the dispatch that never committed does not count");
         assertFalse(Files.exists(jobs.responsesDir(f.job.id()).resolve("stale.vcf")));
 
-        // A crash after round 1 committed but before the job was settled: the next round settles it (certificates
-        // included) without dispatching it again.
+        // A crash after round 1 committed but before the job was settled: the restarted validator settles it
+        // (certificates included) before it runs a round, and does not dispatch it again.
         jobs.write(job.with(UserJob.Status.DISPATCHED, ""));
         final Path certs = CertificateStore.inState(state).dir().resolve(f.job.id());
         try (var files = Files.list(certs))
@@ -189,6 +189,9 @@ class UserRoundTest
                 Files.delete(p);
             }
         }
+        assertEquals(1, runRounds(f, state, UserSettings.defaults(), key, 0).size(), "no round run");
+        assertEquals(UserJob.Status.SCORED, jobs.read(f.job.id()).status());
+        assertEquals(UserModeFixture.HONEST, CertificateStore.inState(state).forTask(f.job.id()).size());
         final List<JsonNode> records = runRounds(f, state, UserSettings.defaults(), key, 1);
         assertEquals(2, records.size());
         assertEquals(0, records.get(1).path("user_jobs").size(), "not dispatched again");
