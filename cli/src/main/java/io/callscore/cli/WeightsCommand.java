@@ -65,7 +65,8 @@ public final class WeightsCommand implements Callable<Integer>
         for (int i = 0; i < w.path("uids").size(); i++)
         {
             final long v = w.path("weights").get(i).asLong();
-            out.printf(Locale.ROOT, "%5d %7d %8.4f%n", w.path("uids").get(i).asInt(), v, total == 0 ? 0.0 : (double)v / total);
+            out.printf(Locale.ROOT, "%5d %7d %8.4f%n", w.path("uids").get(i).asInt(), v,
+                total == 0 ? 0.0 : (double)v / total);
         }
         out.flush();
         return CallscoreCommand.EXIT_OK;

@@ -94,7 +94,8 @@ final class WindowReadCopier implements AutoCloseable
     {
         while (copyBatch(in, r))
         {
-            // A loop of calls: this method runs once per window and is never worth compiling.
+            // A loop of calls (this method runs once per window and is never worth compiling); between batches, a
+            // cancelled build stops the window.
             WindowCancellation.check();
         }
     }

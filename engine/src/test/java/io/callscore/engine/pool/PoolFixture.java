@@ -133,7 +133,8 @@ final class PoolFixture
         Tools.run(dir, "bwa", "index", ref.toString());
         final Path sam = dir.resolve("source.sam");
         // -K: the same batches whatever the thread count, so the alignments do not depend on the machine.
-        Tools.runTo(dir, sam, "bwa", "mem", "-t", "2", "-K", "10000000", "-R", "@RG\\tID:" + SOURCE_GROUP + "\\tSM:" + SOURCE_SAMPLE
+        Tools.runTo(dir, sam, "bwa", "mem", "-t", "2", "-K", "10000000",
+            "-R", "@RG\\tID:" + SOURCE_GROUP + "\\tSM:" + SOURCE_SAMPLE
             + "\\tPL:ILLUMINA", ref.toString(), task.resolve("reads_1.fq.gz").toString(),
             task.resolve("reads_2.fq.gz").toString());
         final Path bam = dir.resolve("HG001.source.bam");

@@ -64,8 +64,8 @@ final class UserModeFixture
             final Path answer = sample.write(answers.resolve("user-" + uid + ".vcf"),
                 sample.minerCalls(900 + uid, SimulatedJob.Errors.realistic()), hotkey);
             f.miners.add(new MinerEntry(uid, hotkey, new CommandTransport(List.of("bash", "-c", "if " + USER_MODE
-                + "; then cat '" + answer + "' > \"$2.part\" && mv \"$2.part\" \"$2\"; else " + empty(hotkey) + "; fi", "miner" + uid), timeout,
-                1 << 24), uid + 1));
+                + "; then cat '" + answer + "' > \"$2.part\" && mv \"$2.part\" \"$2\"; else " + empty(hotkey) + "; fi",
+                "miner" + uid), timeout, 1 << 24), uid + 1));
         }
         final String copycat = SimulatedJob.hotkey(COPYCAT);
         f.miners.add(new MinerEntry(COPYCAT, copycat, new CommandTransport(List.of("bash", "-c", "if " + USER_MODE
