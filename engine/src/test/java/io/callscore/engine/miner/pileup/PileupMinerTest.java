@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.zip.GZIPInputStream;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -75,12 +74,14 @@ class PileupMinerTest
     }
 
     @Test
-    void shouldWriteSameBytesWhenRunTwiceOrWithSmallWindows() throws IOException
+    void shouldWriteTheSameVcfWhenRunTwiceOrWithSmallWindows() throws IOException
     {
         final SimulatedSample.Files sample = new SimulatedSample(4).write(dir, 6_000, 40, 20);
         final Path first = MINER.run(sample.task(), dir.resolve("a.vcf.gz"), HOTKEY).vcf();
         final Path second = MINER.run(sample.task(), dir.resolve("b.vcf.gz"), HOTKEY).vcf();
-        assertArrayEquals(Files.readAllBytes(first), Files.readAllBytes(second));
+        // The text, not the gzip bytes: once a pool build has made ISA-L htsjdk's deflater in this JVM, the same
+        // text may be encoded a little differently from run to run (it decodes the same).
+        assertEquals(vcfLines(first), vcfLines(second));
 
         final PileupSettings d = PileupSettings.defaults();
         final PileupSettings smallWindows = new PileupSettings(d.minBaseQuality(), d.minMappingQuality(),
